@@ -1,11 +1,17 @@
 """Short views: the learner's dashboard, site search and error pages."""
 
+from django import forms
+from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.shortcuts import render
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
+from . import personal_data
 from .hooks import dashboard_panels
 
 SEARCH_PAGE_SIZE = 10
@@ -35,3 +41,62 @@ def server_error(request):
     from django.template import loader
 
     return HttpResponseServerError(loader.get_template("500.html").render({"request": request}))
+
+
+class DeleteAccountForm(forms.Form):
+    """Deleting an account cannot be undone, so the member confirms with their password."""
+
+    password = forms.CharField(
+        label="Your password",
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        help_text="Enter your password to confirm it is you.",
+    )
+    confirm = forms.BooleanField(
+        label="I understand my learning record will be deleted and cannot be recovered",
+        required=True,
+        error_messages={"required": "Tick the box to confirm you understand your record will be deleted."},
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.has_usable_password() or not self.user.check_password(password):
+            raise forms.ValidationError("The password is not right.")
+        return password
+
+
+@login_required
+@never_cache
+def your_data(request):
+    """Download everything held about you, or delete your account."""
+    form = DeleteAccountForm(user=request.user)
+    return render(
+        request, "home/your_data.html", {"form": form, "summary": personal_data.export_for(request.user)}
+    )
+
+
+@login_required
+@require_POST
+def your_data_download(request):
+    response = HttpResponse(personal_data.export_zip(request.user), content_type="application/zip")
+    response["Content-Disposition"] = 'attachment; filename="data-academy-my-data.zip"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@login_required
+@require_POST
+@never_cache
+def your_data_delete(request):
+    form = DeleteAccountForm(request.POST, user=request.user)
+    if not form.is_valid():
+        summary = personal_data.export_for(request.user)
+        return render(request, "home/your_data.html", {"form": form, "summary": summary}, status=400)
+    user = request.user
+    logout(request)
+    personal_data.erase(user, actor=user)
+    messages.success(request, "Your account and learning record have been deleted.")
+    return redirect("/")

@@ -49,7 +49,13 @@ def test_public_pages_pass_axe(page, axe_check, site, path):
 
 def test_signed_in_pages_pass_axe(page, axe_check, site, learner, sign_in):
     sign_in(page, learner)
-    for path in ("/my-learning/", "/accounts/email/", "/accounts/password/change/", "/accounts/2fa/"):
+    for path in (
+        "/my-learning/",
+        "/my-learning/your-data/",
+        "/accounts/email/",
+        "/accounts/password/change/",
+        "/accounts/2fa/",
+    ):
         page.goto(path)
         axe_check(page)
     assert page.off_host_requests == []

@@ -1,0 +1,124 @@
+"""Every URL of the project, requested as every kind of visitor, with every method it accepts.
+
+The expected outcomes live in one table (ROUTES). A route the resolver knows but the table does not fails
+the test, so a new view cannot ship without saying who may use it. Third-party areas (Wagtail admin,
+allauth) are covered by their own tests; pages served by Wagtail are in PAGES.
+"""
+
+from dataclasses import dataclass, field
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+OWN_APPS = ("home.", "learning.", "competencies.", "community.", "jupyterlite.", "config.")
+ROLES = ("anonymous", "learner", "other_learner", "champion", "hr", "admin")
+
+# Shorthand for outcomes. LOGIN: sent to sign in. Numbers are status codes.
+LOGIN = "login"
+OK, REDIRECT, BAD, FORBIDDEN, NOT_FOUND, NOT_ALLOWED = 200, 302, 400, 403, 404, 405
+
+
+def everyone(status):
+    return dict.fromkeys(ROLES, status)
+
+
+def signed_in(status, anonymous=LOGIN):
+    return {"anonymous": anonymous, **dict.fromkeys(ROLES[1:], status)}
+
+
+@dataclass
+class Route:
+    """How to build the URL (kwargs from the world) and what each role gets for each method."""
+
+    kwargs: callable = field(default=lambda world: {})
+    get: dict | None = None
+    post: dict | None = None
+    post_data: callable = field(default=lambda world: {})
+
+
+ROUTES: dict[str, Route] = {
+    "home:dashboard": Route(get=signed_in(OK), post=signed_in(OK)),
+    "home:search": Route(get=everyone(OK), post=everyone(OK)),
+    "home:your_data": Route(get=signed_in(OK), post=signed_in(OK)),
+    "home:your_data_download": Route(get=signed_in(NOT_ALLOWED), post=signed_in(OK)),
+    # An empty form: refused with the form's errors, nothing deleted.
+    "home:your_data_delete": Route(get=signed_in(NOT_ALLOWED), post=signed_in(BAD)),
+}
+
+PAGES = {
+    "/": everyone(OK),
+    "/accessibility/": everyone(OK),
+    "/help/": everyone(OK),
+}
+
+
+def own_routes() -> dict[str, URLPattern]:
+    found: dict[str, URLPattern] = {}
+
+    def walk(patterns, namespace=""):
+        for p in patterns:
+            if isinstance(p, URLResolver):
+                ns = f"{namespace}{p.namespace}:" if p.namespace else namespace
+                walk(p.url_patterns, ns)
+            elif isinstance(p, URLPattern):
+                module = getattr(p.callback, "__module__", "") or ""
+                if module.startswith(OWN_APPS) and p.name:
+                    found[f"{namespace}{p.name}"] = p
+
+    walk(get_resolver().url_patterns)
+    return found
+
+
+def test_every_route_is_in_the_table():
+    missing = sorted(set(own_routes()) - set(ROUTES))
+    assert not missing, f"Routes with no expected outcomes in ROUTES: {missing}"
+    stale = sorted(set(ROUTES) - set(own_routes()))
+    assert not stale, f"ROUTES lists routes that no longer exist: {stale}"
+
+
+@pytest.fixture
+def world(db, site_with_home, learner, other_learner, champion, hr_user, admin_user, client_for):
+    """Real objects for every route, and a signed-in client per role (HR and admin with MFA)."""
+    users = {
+        "learner": learner,
+        "other_learner": other_learner,
+        "champion": champion,
+        "hr": hr_user,
+        "admin": admin_user,
+    }
+    clients = {"anonymous": client_for(None)} | {role: client_for(user) for role, user in users.items()}
+    return {"users": users, "clients": clients}
+
+
+def outcome(response) -> int | str:
+    if response.status_code == 302 and "/accounts/login/" in response["Location"]:
+        return LOGIN
+    return response.status_code
+
+
+@pytest.mark.django_db
+def test_routes_by_role_and_method(world):
+    failures = []
+    for name, route in ROUTES.items():
+        url = reverse(name, kwargs=route.kwargs(world))
+        for method, expected in (("get", route.get), ("post", route.post)):
+            if expected is None:
+                continue
+            for role in ROLES:
+                client = world["clients"][role]
+                response = client.get(url) if method == "get" else client.post(url, route.post_data(world))
+                got = outcome(response)
+                if got != expected[role]:
+                    failures.append(f"{method.upper()} {url} as {role}: expected {expected[role]}, got {got}")
+    assert not failures, "\n".join(failures)
+
+
+@pytest.mark.django_db
+def test_pages_by_role(world):
+    failures = []
+    for url, expected in PAGES.items():
+        for role in ROLES:
+            got = outcome(world["clients"][role].get(url))
+            if got != expected[role]:
+                failures.append(f"GET {url} as {role}: expected {expected[role]}, got {got}")
+    assert not failures, "\n".join(failures)

@@ -7,4 +7,5 @@ app_name = "home"
 urlpatterns = [
     path("my-learning/", views.dashboard, name="dashboard"),
     path("search/", views.search, name="search"),
+    path("signed-out/", views.signed_out, name="signed_out"),
 ]

@@ -29,6 +29,15 @@ def search(request):
     return render(request, "home/search.html", {"query": query, "page_obj": page, "paginator": paginator})
 
 
+@never_cache
+def signed_out(request):
+    """After sign-out: offers the identity provider's sign-out when the session was a single sign-on one."""
+    from .sso import SESSION_SSO_LOGOUT_URL
+
+    logout_url = request.session.get(SESSION_SSO_LOGOUT_URL, "")
+    return render(request, "home/signed_out.html", {"provider_logout_url": logout_url})
+
+
 def server_error(request):
     """A 500 page that needs no database: it renders with no context processors."""
     from django.http import HttpResponseServerError

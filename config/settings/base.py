@@ -51,6 +51,8 @@ INSTALLED_APPS = [
     "allauth.account",
     "allauth.mfa",
     "allauth.socialaccount",
+    "allauth.socialaccount.providers.microsoft",
+    "allauth.socialaccount.providers.openid_connect",
     "django_tasks",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -192,6 +194,9 @@ MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = os.environ.get("MFA_TOTP_ISSUER", "Data Academy")
 # Paths that an HR or Academy admin account may reach only once it has an authenticator.
 MFA_PROTECTED_PATH_PREFIXES = ["/admin/", "/framework/reports/", "/reports/"]
+
+# Single sign-on (off unless its environment variables are set): see sso.py.
+from .sso import *  # noqa: E402, F403
 
 # --- Wagtail ---------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Data Academy"

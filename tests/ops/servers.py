@@ -66,13 +66,13 @@ class AppServer:
             cwd=ROOT,
             env=env,
             stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
+            stderr=open(f"/tmp/academy-gunicorn-{self.port}.log", "w"),  # noqa: SIM115
         )
         self.base = f"http://127.0.0.1:{self.port}"
         deadline = time.monotonic() + 60
         while not reachable("127.0.0.1", self.port):
             if self.process.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"gunicorn did not start: {self.process.stderr.read().decode()[-2000:]}")
+                raise RuntimeError(f"gunicorn did not start: see /tmp/academy-gunicorn-{self.port}.log")
             time.sleep(0.2)
 
     def stop(self) -> None:

@@ -8,6 +8,7 @@ import re
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -41,6 +42,7 @@ def shared_database_url(*, port: int | None = None) -> str:
 class AppServer:
     def __init__(self, *, database_url: str, redis_url: str | None = REDIS_TEST_URL):
         self.port = free_port()
+        self.log = tempfile.NamedTemporaryFile("w+", prefix="academy-gunicorn-", suffix=".log")  # noqa: SIM115
         env = {
             **os.environ,
             "DJANGO_SETTINGS_MODULE": "tests.ops.scaleout_settings",
@@ -66,13 +68,14 @@ class AppServer:
             cwd=ROOT,
             env=env,
             stdout=subprocess.DEVNULL,
-            stderr=open(f"/tmp/academy-gunicorn-{self.port}.log", "w"),  # noqa: SIM115
+            stderr=self.log,
         )
         self.base = f"http://127.0.0.1:{self.port}"
         deadline = time.monotonic() + 60
         while not reachable("127.0.0.1", self.port):
             if self.process.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"gunicorn did not start: see /tmp/academy-gunicorn-{self.port}.log")
+                self.log.seek(0)
+                raise RuntimeError(f"gunicorn did not start: {self.log.read()[-2000:]}")
             time.sleep(0.2)
 
     def stop(self) -> None:
@@ -81,6 +84,7 @@ class AppServer:
             self.process.wait(timeout=15)
         except subprocess.TimeoutExpired:
             self.process.kill()
+        self.log.close()
 
 
 class Browser:

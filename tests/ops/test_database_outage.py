@@ -72,7 +72,9 @@ def postgres():
 
 
 def test_unreachable_database_gives_503_then_recovers(postgres):
-    call_command("createcachetable", "academy_cache", verbosity=0)  # without Redis, the cache lives in the database
+    call_command(
+        "createcachetable", "academy_cache", verbosity=0
+    )  # without Redis, the cache lives in the database
     member = make_user("outage@test.gov.uk")
     settings = connection.settings_dict
     proxy = TcpProxy(

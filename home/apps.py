@@ -6,3 +6,6 @@ class HomeConfig(AppConfig):
 
     name = "home"
     verbose_name = "Home and accounts"
+
+    def ready(self):
+        from . import receivers  # noqa: F401 - connects the MFA security-log receivers

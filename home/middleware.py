@@ -1,11 +1,13 @@
-"""Require a second factor before HR and Academy admin accounts reach protected areas."""
+"""Require a second factor for HR and admin accounts; keep personal pages out of caches; log refusals."""
 
 import logging
 
 from allauth.mfa.utils import is_mfa_enabled
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import SESSION_KEY
 from django.shortcuts import redirect
+from django.utils.cache import add_never_cache_headers
 
 from . import roles
 
@@ -44,3 +46,36 @@ class MfaRequiredMiddleware:
         if not request.path.startswith(tuple(settings.MFA_PROTECTED_PATH_PREFIXES)):
             return False
         return roles.requires_mfa(user) and not user_has_second_factor(request)
+
+
+SENSITIVE_PATH_PREFIXES = ("/accounts/", "/admin/", "/my-learning/", "/signed-out/")
+
+
+class SensitivePageMiddleware:
+    """Pages about a signed-in person are never stored by browsers or proxies; refusals are logged."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.status_code >= 500:
+            # Error pages may say the database is down: ask nothing of it, and never cache them.
+            add_never_cache_headers(response)
+            return response
+        if request.path.startswith(SENSITIVE_PATH_PREFIXES) or self._signed_in(request):
+            add_never_cache_headers(response)
+        if response.status_code == 403:
+            user = getattr(request, "user", None)
+            security_log.warning(
+                "permission denied user_id=%s method=%s path=%s",
+                getattr(user, "pk", None) if user is not None and user.is_authenticated else None,
+                request.method,
+                request.path,
+            )
+        return response
+
+    @staticmethod
+    def _signed_in(request) -> bool:
+        session = getattr(request, "session", None)
+        return session is not None and SESSION_KEY in session

@@ -35,12 +35,29 @@ def search(request):
     return render(request, "home/search.html", {"query": query, "page_obj": page, "paginator": paginator})
 
 
+@never_cache
+def signed_out(request):
+    """After sign-out: offers the identity provider's sign-out when the session was a single sign-on one."""
+    from .sso import SESSION_SSO_LOGOUT_URL
+
+    logout_url = request.session.get(SESSION_SSO_LOGOUT_URL, "")
+    return render(request, "home/signed_out.html", {"provider_logout_url": logout_url})
+
+
 def server_error(request):
-    """A 500 page that needs no database: it renders with no context processors."""
-    from django.http import HttpResponseServerError
+    """A 500 page that needs no database; a 503 "try again shortly" when the database cannot be reached."""
+    import sys
+
+    from django.db import InterfaceError, OperationalError
+    from django.http import HttpResponse, HttpResponseServerError
     from django.template import loader
 
-    return HttpResponseServerError(loader.get_template("500.html").render({"request": request}))
+    context = {"request": request}
+    if isinstance(sys.exc_info()[1], OperationalError | InterfaceError):
+        response = HttpResponse(loader.get_template("503.html").render(context), status=503)
+        response["Retry-After"] = "30"
+        return response
+    return HttpResponseServerError(loader.get_template("500.html").render(context))
 
 
 class DeleteAccountForm(forms.Form):

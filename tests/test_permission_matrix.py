@@ -43,6 +43,7 @@ ROUTES: dict[str, Route] = {
     "home:your_data_download": Route(get=signed_in(NOT_ALLOWED), post=signed_in(OK)),
     # An empty form: refused with the form's errors, nothing deleted.
     "home:your_data_delete": Route(get=signed_in(NOT_ALLOWED), post=signed_in(BAD)),
+    "home:signed_out": Route(get=everyone(OK)),
 }
 
 PAGES = {

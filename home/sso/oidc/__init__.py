@@ -1,0 +1,1 @@
+"""Any other council identity provider through OpenID Connect discovery."""

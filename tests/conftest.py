@@ -1,0 +1,182 @@
+"""Shared fixtures: one user per role, clients, and the browser (Playwright on Debian's chromium) with axe."""
+
+import os
+import shutil
+from collections.abc import Callable
+
+import pytest
+from django.core.management import call_command
+
+from home import roles
+from home.services import user_create
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+PASSWORD = "correct-horse-battery-staple"
+
+
+def pytest_collection_modifyitems(config, items):
+    """Browser tests skip with a clear message when chromium is missing, unless REQUIRE_BROWSER=1 (CI)."""
+    have_browser = shutil.which(CHROMIUM) is not None or os.path.exists(CHROMIUM)
+    if have_browser:
+        return
+    if os.environ.get("REQUIRE_BROWSER") == "1":
+        raise pytest.UsageError(
+            f"Browser tests are required (REQUIRE_BROWSER=1) but {CHROMIUM} is missing: "
+            "apt-get install -y chromium"
+        )
+    skip = pytest.mark.skip(
+        reason=f"{CHROMIUM} not found: install Debian's chromium (apt-get install -y chromium) "
+        "to run browser tests"
+    )
+    for item in items:
+        if "browser" in item.keywords:
+            item.add_marker(skip)
+
+
+def make_user(email: str, *role_names: str, **fields):
+    return user_create(email=email, password=PASSWORD, role_names=role_names, **fields)
+
+
+@pytest.fixture
+def learner(db):
+    return make_user(
+        "learner@test.gov.uk", first_name="Lee", last_name="Learner", department="Adult Social Care"
+    )
+
+
+@pytest.fixture
+def other_learner(db):
+    return make_user("other@test.gov.uk", first_name="Olu", last_name="Other", department="Highways")
+
+
+@pytest.fixture
+def champion(db):
+    return make_user("champion@test.gov.uk", roles.CHAMPION, first_name="Chloe", last_name="Champion")
+
+
+@pytest.fixture
+def hr_user(db):
+    return make_user("hr@test.gov.uk", roles.HR, first_name="Hari", last_name="Patel")
+
+
+@pytest.fixture
+def admin_user(db):
+    return make_user("admin@test.gov.uk", roles.ACADEMY_ADMIN, first_name="Ada", last_name="Admin")
+
+
+def give_authenticator(user):
+    """Activate a TOTP authenticator for `user`, as if they had set one up."""
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+    return TOTP.activate(user, generate_totp_secret()).instance
+
+
+@pytest.fixture
+def client_for(client, db) -> Callable:
+    """`client_for(user)` gives a test client signed in as `user` (None → anonymous). HR/admin users get MFA."""
+    from django.test import Client
+
+    def _make(user, *, with_mfa: bool = True):
+        c = Client()
+        if user is None:
+            return c
+        if with_mfa and roles.requires_mfa(user):
+            give_authenticator(user)
+        c.force_login(user)
+        return c
+
+    return _make
+
+
+@pytest.fixture
+def site_with_home(db):
+    """The demo home app content (home page, branding, accessibility statement, help page), without demo users."""
+    from io import StringIO
+
+    from home import demo
+
+    demo.load(stdout=StringIO())
+    return demo
+
+
+# --- Browser -------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def _playwright_browser():
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(_playwright_browser, live_server):
+    """A fresh browser page; `page.off_host_requests` lists any request that left the test server."""
+    context = _playwright_browser.new_context(
+        base_url=live_server.url, viewport={"width": 1200, "height": 900}
+    )
+    pg = context.new_page()
+    pg.set_default_timeout(15000)
+    pg.off_host_requests = []
+    host = live_server.url
+
+    def _record(request):
+        if not (request.url.startswith(host) or request.url.startswith(("data:", "blob:", "about:"))):
+            pg.off_host_requests.append(request.url)
+
+    pg.on("request", _record)
+    yield pg
+    context.close()
+
+
+@pytest.fixture
+def axe_check():
+    """`axe_check(page)` fails the test with a readable list of any WCAG 2.2 AA violation on the page."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+
+    def _check(pg, context=None):
+        results = axe.run(pg, context=context, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
+        violations = results.response["violations"]
+        report = "\n".join(
+            f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:5]}"
+            for v in violations
+        )
+        assert not violations, f"axe found {len(violations)} violation(s) on {pg.url}:\n{report}"
+
+    return _check
+
+
+@pytest.fixture
+def sign_in(live_server):
+    """`sign_in(page, user)` signs in through the real form, by keyboard."""
+
+    def _sign_in(pg, user, password=PASSWORD):
+        pg.goto("/accounts/login/")
+        pg.get_by_label("Email").fill(user.email)
+        pg.get_by_label("Password").fill(password)
+        pg.get_by_label("Password").press("Enter")
+        pg.wait_for_load_state()
+
+    return _sign_in
+
+
+@pytest.fixture
+def demo_content(db):
+    call_command("load_demo_content", verbosity=0)

@@ -1,0 +1,41 @@
+import pytest
+
+from tests.conftest import give_authenticator
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("fixture", ["hr_user", "admin_user"])
+def test_hr_and_admin_without_authenticator_are_sent_to_set_one_up(request, client_for, fixture):
+    user = request.getfixturevalue(fixture)
+    client = client_for(user, with_mfa=False)
+    response = client.get("/admin/")
+    assert response.status_code == 302
+    assert response["Location"] == "/accounts/2fa/totp/activate/"
+    # A protected page deeper in the admin is refused the same way.
+    assert client.get("/admin/pages/").status_code == 302
+    # Unprotected pages are still open.
+    assert client.get("/my-learning/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_hr_with_authenticator_reaches_admin(client_for, hr_user):
+    give_authenticator(hr_user)
+    client = client_for(hr_user, with_mfa=False)
+    assert client.get("/admin/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_learners_are_not_asked_for_mfa(client_for, learner):
+    response = client_for(learner).get("/admin/")
+    assert response["Location"] != "/accounts/2fa/totp/activate/"
+
+
+@pytest.mark.django_db
+def test_totp_is_asked_at_sign_in_once_set_up(client, hr_user):
+    give_authenticator(hr_user)
+    response = client.post(
+        "/accounts/login/", {"login": hr_user.email, "password": "correct-horse-battery-staple"}
+    )
+    assert response.status_code == 302
+    assert response["Location"] == "/accounts/2fa/authenticate/"
+    assert "_auth_user_id" not in client.session

@@ -1,0 +1,93 @@
+import pytest
+from django.core.exceptions import ValidationError
+from wagtail.models import Page, Site
+from wagtail.test.utils import WagtailPageTestCase
+
+from home.models import HomePage, SiteBranding, StandardPage, validate_brand_colour
+
+
+class TestPageTree(WagtailPageTestCase):
+    def test_page_tree_rules(self):
+        self.assertAllowedParentPageTypes(HomePage, {Page})
+        self.assertAllowedSubpageTypes(StandardPage, {StandardPage})
+        self.assertCanCreateAt(HomePage, StandardPage)
+        self.assertCanNotCreateAt(StandardPage, HomePage)
+
+
+@pytest.mark.django_db
+def test_demo_home_content_renders_and_is_idempotent(client, site_with_home):
+    from io import StringIO
+
+    from home import demo
+
+    demo.load(stdout=StringIO())  # a second run changes nothing
+    assert HomePage.objects.count() == 1
+    assert StandardPage.objects.filter(slug="accessibility").count() == 1
+    home = Site.objects.get(is_default_site=True).root_page
+    assert home.specific_class is HomePage
+    for path in ("/", "/accessibility/", "/help/"):
+        response = client.get(path)
+        assert response.status_code == 200, path
+        body = response.content.decode()
+        assert '<html lang="en-GB"' in body
+        assert 'href="#main-content"' in body
+        assert "Accessibility statement" in body  # footer link from the branding setting
+
+
+@pytest.mark.django_db
+def test_search_finds_published_pages(client, site_with_home):
+    response = client.get("/search/", {"q": "accessible"})
+    assert response.status_code == 200
+    assert "Accessibility statement" in response.content.decode()
+    response = client.get("/search/", {"q": "zzzz-no-such-words"})
+    assert "0 results" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_search_page_query_count_is_bounded(client, site_with_home, django_assert_max_num_queries):
+    with django_assert_max_num_queries(20):
+        client.get("/search/", {"q": "data"})
+
+
+@pytest.mark.django_db
+def test_dashboard_needs_sign_in(client, client_for, learner, site_with_home):
+    response = client.get("/my-learning/")
+    assert response.status_code == 302 and response["Location"].startswith("/accounts/login/")
+    response = client_for(learner).get("/my-learning/")
+    assert response.status_code == 200
+    assert "My learning" in response.content.decode()
+    assert response["Cache-Control"].startswith("max-age=0") or "no-cache" in response["Cache-Control"]
+
+
+@pytest.mark.django_db
+def test_error_pages_use_the_site_design(client, site_with_home):
+    response = client.get("/no-such-page/")
+    assert response.status_code == 404
+    assert "Page not found" in response.content.decode()
+    assert "govuk-template" in response.content.decode()
+
+
+def test_brand_colour_must_be_readable_with_white_text():
+    validate_brand_colour("#1d5b79")
+    with pytest.raises(ValidationError, match="contrast ratio"):
+        validate_brand_colour("#ffdd00")
+    with pytest.raises(ValidationError, match="six hexadecimal digits"):
+        validate_brand_colour("blue")
+
+
+@pytest.mark.django_db
+def test_branding_colour_reaches_the_page(client, site_with_home):
+    branding = SiteBranding.for_site(Site.objects.get(is_default_site=True))
+    branding.primary_colour = "#00703c"
+    branding.save()
+    assert "--academy-brand-colour: #00703c" in client.get("/").content.decode()
+
+
+def test_no_template_or_css_references_the_gds_font_or_another_host():
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    for path in list((root / "templates").rglob("*.html")) + list(root.glob("*/static/**/*.*")):
+        text = path.read_text(encoding="utf-8", errors="ignore")
+        assert "GDS Transport" not in text, path
+        assert "cdn." not in text and "unpkg" not in text and "jsdelivr" not in text, path

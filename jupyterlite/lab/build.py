@@ -78,17 +78,11 @@ class LabBuildResult:
 
 def _run(command: list[str], *, what: str, cwd: Path | None = None) -> str:
     try:
-        done = subprocess.run(
-            command, cwd=cwd, capture_output=True, text=True, check=False, timeout=900
-        )  # noqa: S603
+        done = subprocess.run(command, cwd=cwd, capture_output=True, text=True, check=False, timeout=900)  # noqa: S603
     except FileNotFoundError as error:
-        raise LabBuildError(
-            f"{what} failed: {command[0]} is not installed or not on PATH."
-        ) from error
+        raise LabBuildError(f"{what} failed: {command[0]} is not installed or not on PATH.") from error
     except subprocess.TimeoutExpired as error:
-        raise LabBuildError(
-            f"{what} failed: it took longer than 15 minutes."
-        ) from error
+        raise LabBuildError(f"{what} failed: it took longer than 15 minutes.") from error
     if done.returncode != 0:
         tail = "\n".join((done.stderr or done.stdout).strip().splitlines()[-12:])
         raise LabBuildError(f"{what} failed (exit {done.returncode}):\n{tail}")
@@ -114,9 +108,7 @@ def fetch_pyodide(cache_dir: Path, *, log: Callable[[str], None]) -> Path:
     log(f"  pyodide {wheels.PYODIDE_VERSION}: npm pack ...")
     npm = shutil.which("npm")
     if npm is None:
-        raise LabBuildError(
-            "Fetching Pyodide failed: npm is not installed or not on PATH."
-        )
+        raise LabBuildError("Fetching Pyodide failed: npm is not installed or not on PATH.")
     _run(
         [
             npm,
@@ -200,9 +192,7 @@ def download_wheels(
     return found
 
 
-def rewrite_lock(
-    lock: dict, shipped: dict[str, Path], pyodide_dir: Path, *, helper: Path
-) -> dict:
+def rewrite_lock(lock: dict, shipped: dict[str, Path], pyodide_dir: Path, *, helper: Path) -> dict:
     """Keep only the shipped packages, pointing each at our copy of its wheel, and add the helper
     (in the lock, Pyodide can preload it, so ``import academy`` works in the first cell)."""
     packages = {}
@@ -227,9 +217,7 @@ def rewrite_lock(
         "version": wheels.HELPER_VERSION,
     }
     new_lock = {"info": lock["info"], "packages": packages}
-    (pyodide_dir / "pyodide-lock.json").write_text(
-        json.dumps(new_lock, indent=1, sort_keys=True) + "\n"
-    )
+    (pyodide_dir / "pyodide-lock.json").write_text(json.dumps(new_lock, indent=1, sort_keys=True) + "\n")
     return new_lock
 
 
@@ -268,9 +256,7 @@ def stage(
     lock = unpack_pyodide(fetch_pyodide(cache_dir, log=log), pyodide_dir)
     names = wheels.lock_closure(lock["packages"], wheels.LOCK_PACKAGES)
     log(f"Start-up wheels ({len(names)}): {', '.join(names)}")
-    shipped = download_wheels(
-        [(n, lock["packages"][n]["version"]) for n in names], cache_dir, log=log
-    )
+    shipped = download_wheels([(n, lock["packages"][n]["version"]) for n in names], cache_dir, log=log)
     helper = wheels.build_helper_wheel(cache_dir, config=helper_config)
     rewrite_lock(lock, shipped, pyodide_dir, helper=helper)
     log(
@@ -283,9 +269,7 @@ def stage(
     extras = [tuple(spec.split("==")) for spec in wheels.EXTRA_WHEELS]
     for path in download_wheels(extras, cache_dir, log=log).values():
         shutil.copyfile(path, pypi / path.name)
-    log(
-        "Contents: sample datasets" + (f" and {len(files)} more files" if files else "")
-    )
+    log("Contents: sample datasets" + (f" and {len(files)} more files" if files else ""))
     write_all(lite_dir / "files" / "datasets", seed=seed)
     for relative, data in sorted(files.items()):
         target = lite_dir / "files" / relative
@@ -302,11 +286,7 @@ def precompress(root: Path) -> int:
     """Write ``name.gz`` beside each compressible file where it saves at least a tenth; return gz bytes."""
     total = 0
     for path in sorted(root.rglob("*")):
-        if (
-            not path.is_file()
-            or path.suffix not in COMPRESSIBLE
-            or path.stat().st_size < 1024
-        ):
+        if not path.is_file() or path.suffix not in COMPRESSIBLE or path.stat().st_size < 1024:
             continue
         data = path.read_bytes()
         packed = gzip.compress(data, compresslevel=9, mtime=0)
@@ -339,9 +319,7 @@ def build_lab(
     cache_dir.mkdir(parents=True, exist_ok=True)
     lite_dir, staging = cache_dir / "stage", cache_dir / "output.partial"
     config = helper_config or {}
-    stage(
-        lite_dir, cache_dir, helper_config=config, files=files or {}, seed=seed, log=log
-    )
+    stage(lite_dir, cache_dir, helper_config=config, files=files or {}, seed=seed, log=log)
     log("jupyter lite build ...")
     if staging.exists():
         shutil.rmtree(staging)
@@ -389,9 +367,7 @@ def build_lab(
 
 def main() -> None:
     """``python -m jupyterlite.lab.build [repo_root]``: build into var/lab with the cache in var/lab-cache."""
-    root = (
-        Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parents[2]
-    )
+    root = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parents[2]
     try:
         build_lab(output_dir=root / "var" / "lab", cache_dir=root / "var" / "lab-cache")
     except LabBuildError as error:

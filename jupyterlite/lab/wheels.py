@@ -36,18 +36,14 @@ def _norm(name: str) -> str:
 
 def lock_closure(packages: dict, roots: tuple[str, ...]) -> list[str]:
     """Names of ``roots`` and everything they depend on in the lock, sorted."""
-    by_norm = {
-        _norm(key): key for key in packages
-    }  # depends may spell names with _ or -
+    by_norm = {_norm(key): key for key in packages}  # depends may spell names with _ or -
     seen: set[str] = set()
     todo = list(roots)
     while todo:
         wanted = todo.pop()
         name = by_norm.get(_norm(wanted))
         if name is None:
-            raise LookupError(
-                f"{wanted!r} is not in pyodide-lock.json for Pyodide {PYODIDE_VERSION}"
-            )
+            raise LookupError(f"{wanted!r} is not in pyodide-lock.json for Pyodide {PYODIDE_VERSION}")
         if name in seen:
             continue
         seen.add(name)
@@ -56,9 +52,7 @@ def lock_closure(packages: dict, roots: tuple[str, ...]) -> list[str]:
 
 
 def _record_hash(data: bytes) -> str:
-    digest = (
-        base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
-    )
+    digest = base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
     return f"sha256={digest}"
 
 
@@ -88,12 +82,8 @@ def build_helper_wheel(directory: Path, *, config: dict[str, str]) -> Path:
         (f"{dist_info}/METADATA", metadata.encode()),
         (f"{dist_info}/WHEEL", wheel.encode()),
     ]
-    record = "".join(
-        f"{name},{_record_hash(data)},{len(data)}\n" for name, data in members
-    )
-    members.append(
-        (f"{dist_info}/RECORD", (record + f"{dist_info}/RECORD,,\n").encode())
-    )
+    record = "".join(f"{name},{_record_hash(data)},{len(data)}\n" for name, data in members)
+    members.append((f"{dist_info}/RECORD", (record + f"{dist_info}/RECORD,,\n").encode()))
     target = directory / f"{HELPER_NAME}-{HELPER_VERSION}-py3-none-any.whl"
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for name, data in members:

@@ -53,9 +53,7 @@ def _abbreviate(rng: random.Random, road: str, *, rate: float) -> str:
     return road
 
 
-def _duplicate_some(
-    rng: random.Random, rows: list[list[str]], *, rate: float
-) -> list[list[str]]:
+def _duplicate_some(rng: random.Random, rows: list[list[str]], *, rate: float) -> list[list[str]]:
     """Insert exact copies of some rows right after the original (double submissions)."""
     out = []
     for row in rows:
@@ -101,9 +99,7 @@ def highways_defects(rng: random.Random) -> list[list[str]]:
         open_case = repaired > START + dt.timedelta(days=DAYS)
         days_text = "" if open_case else str(days)
         if days_text and rng.random() < 0.01:
-            days_text = (
-                days_text.replace("0", "O") if "0" in days_text else f"{days_text} days"
-            )
+            days_text = days_text.replace("0", "O") if "0" in days_text else f"{days_text} days"
         defect_id = "" if rng.random() < 0.02 else f"HD-{number:06d}"
         rows.append(
             [
@@ -176,9 +172,7 @@ def fly_tipping(rng: random.Random) -> list[list[str]]:
                 rng.choices(lands, weights=(46, 9, 12, 15, 10, 8))[0],
                 rng.choices([w for w, _ in wastes], weights=[w for _, w in wastes])[0],
                 size,
-                rng.choices([a for a, _ in actions], weights=[w for _, w in actions])[
-                    0
-                ],
+                rng.choices([a for a, _ in actions], weights=[w for _, w in actions])[0],
                 f"{cost * rng.uniform(0.7, 1.4):.2f}",
             ]
         )
@@ -212,9 +206,7 @@ def library_usage(rng: random.Random) -> list[list[str]]:
             if rng.random() < 0.01:
                 continue  # month missing: return not submitted
             covid = 0.45 if dt.date(2020, 7, 1) <= month <= dt.date(2021, 6, 1) else 1.0
-            seasonal = (
-                1.12 if month.month in (7, 8) else 0.88 if month.month == 12 else 1.0
-            )
+            seasonal = 1.12 if month.month in (7, 8) else 0.88 if month.month == 12 else 1.0
             base = 6000 * size * (1 + trend) ** (index / 12) * covid * seasonal
             visits = round(base * rng.uniform(0.9, 1.1))
             loans = round(visits * rng.uniform(0.55, 0.8))
@@ -270,12 +262,8 @@ def foi_requests(rng: random.Random) -> list[list[str]]:
     rows = []
     for number in range(1, 2801):
         received = _date(rng)
-        department, _, sensitivity = rng.choices(
-            departments, weights=[d[1] for d in departments]
-        )[0]
-        outcome = rng.choices(
-            [o for o, _ in outcomes], weights=[w for _, w in outcomes]
-        )[0]
+        department, _, sensitivity = rng.choices(departments, weights=[d[1] for d in departments])[0]
+        outcome = rng.choices([o for o, _ in outcomes], weights=[w for _, w in outcomes])[0]
         days = max(1, round(rng.gauss(14 + 12 * sensitivity, 6)))
         responded = received
         for _ in range(days):
@@ -344,9 +332,7 @@ def adult_social_care_referrals(rng: random.Random) -> list[list[str]]:
     for number in range(1, 3801):
         day = _date(rng)
         age = rng.choices([a for a, _ in ages], weights=[w for _, w in ages])[0]
-        service, _, median_wait = rng.choices(
-            services, weights=[s[1] for s in services]
-        )[0]
+        service, _, median_wait = rng.choices(services, weights=[s[1] for s in services])[0]
         wait = round(rng.lognormvariate(0, 0.7) * median_wait)
         if rng.random() < 0.01:
             age = rng.choice(("85 +", "75 - 84", "65-74 "))
@@ -355,12 +341,8 @@ def adult_social_care_referrals(rng: random.Random) -> list[list[str]]:
                 "" if rng.random() < 0.025 else f"ASC{number + 40000:06d}",
                 _messy_date(rng, day, rate=0.03),
                 age,
-                rng.choices([s for s, _ in sources], weights=[w for _, w in sources])[
-                    0
-                ],
-                rng.choices([r for r, _ in reasons], weights=[w for _, w in reasons])[
-                    0
-                ],
+                rng.choices([s for s, _ in sources], weights=[w for _, w in sources])[0],
+                rng.choices([r for r, _ in reasons], weights=[w for _, w in reasons])[0],
                 service,
                 rng.choice(localities),
                 str(wait) if rng.random() > 0.01 else str(-wait - 1),
@@ -419,14 +401,10 @@ def spending_over_500(rng: random.Random) -> list[list[str]]:
     rows = []
     for number in range(1, 4201):
         day = _date(rng)
-        department, expenses, _ = rng.choices(
-            departments, weights=[d[2] for d in departments]
-        )[0]
+        department, expenses, _ = rng.choices(departments, weights=[d[2] for d in departments])[0]
         expense = rng.choice(expenses)
         canonical, variants = SUPPLIERS[rng.choice(by_expense[expense])]
-        supplier = (
-            rng.choice(variants) if variants and rng.random() < 0.2 else canonical
-        )
+        supplier = rng.choice(variants) if variants and rng.random() < 0.2 else canonical
         amount = min(500 + rng.paretovariate(1.3) * 400, 480_000)
         if rng.random() < 0.02:
             amount = -amount  # credit note
@@ -435,9 +413,7 @@ def spending_over_500(rng: random.Random) -> list[list[str]]:
         if roll < 0.015:
             amount_text = f"£{amount:,.2f}"
         elif roll < 0.02:
-            amount_text = (
-                f"{rng.uniform(50, 499):.2f}"  # below the threshold: should not be here
-            )
+            amount_text = f"{rng.uniform(50, 499):.2f}"  # below the threshold: should not be here
         rows.append(
             [
                 f"TX{number + 700000:07d}",

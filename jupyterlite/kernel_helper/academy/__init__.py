@@ -177,9 +177,7 @@ def check(question: str, value) -> None:
         return
     token = _parse(text).get("token", "")
     headers = {"Content-Type": "application/json", "X-CSRFToken": token}
-    status, text = _request(
-        "POST", _config.ANSWER_URL, body=_encode(question, value), headers=headers
-    )
+    status, text = _request("POST", _config.ANSWER_URL, body=_encode(question, value), headers=headers)
     _show_verdict(question, status, _parse(text))
 
 

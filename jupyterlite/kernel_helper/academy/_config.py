@@ -1,6 +1,6 @@
 """Same-origin URLs the helper talks to. The lab build rewrites this file from the project's URLconf."""
 
-DATASET_URL = "/lab/files/datasets/{name}.csv"
+DATASET_URL = "/datasets/{name}.csv"
 TOKEN_URL = "/exercises/api/token/"
 ANSWER_URL = "/exercises/api/answer/"
 CHANNEL = "data-academy-exercises"

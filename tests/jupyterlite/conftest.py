@@ -32,3 +32,15 @@ def _fresh_rate_limits():
     from django.core.cache import cache
 
     cache.clear()
+
+
+@pytest.fixture(scope="session")
+def lab_built():
+    """The built lab (built once if var/lab is missing; `make test` builds it first)."""
+    from django.core.management import call_command
+
+    from jupyterlite.lab.serve import lab_root
+
+    if not (lab_root() / "jupyter-lite.json").is_file():
+        call_command("build_jupyterlite")
+    return lab_root()

@@ -128,7 +128,7 @@ class Exercise(ClusterableModel):
 
     @property
     def notebook_path(self) -> str:
-        return f"exercises/{self.slug}.ipynb"
+        return f"{self.slug}.ipynb"
 
     @property
     def hint_list(self) -> list[str]:

@@ -3,7 +3,11 @@
 Not through the hashed-manifest static storage: JupyterLite uses relative URLs and a service worker.
 """
 
+import base64
+import hashlib
 import mimetypes
+import re
+from functools import lru_cache
 from pathlib import Path
 
 from django.conf import settings
@@ -52,6 +56,19 @@ def resolve(relative: str) -> Path:
     return target
 
 
+_INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
+
+
+@lru_cache(maxsize=64)
+def inline_script_hashes(path: Path, mtime: float) -> tuple[str, ...]:
+    """CSP hashes of the inline bootstrap scripts in a lab HTML page, so no 'unsafe-inline' is needed."""
+    text = path.read_text(encoding="utf-8")
+    return tuple(
+        f"'sha256-{base64.b64encode(hashlib.sha256(body.encode()).digest()).decode()}'"
+        for body in _INLINE_SCRIPT.findall(text)
+    )
+
+
 def serve(request, relative: str) -> HttpResponse:
     """One lab file, gzipped when the client accepts it and a precompressed copy exists."""
     if relative and not relative.endswith("/") and (lab_root() / relative).is_dir():
@@ -71,6 +88,9 @@ def serve(request, relative: str) -> HttpResponse:
         if use_gzip:
             response["Content-Encoding"] = "gzip"
         response["Last-Modified"] = http_date(stat.st_mtime)
+    if path.suffix == ".html":
+        # django-csp merges this into the lab policy for this response only.
+        response._csp_update = {"script-src": list(inline_script_hashes(path, stat.st_mtime))}
     response["ETag"] = etag
     response["Cache-Control"] = cache_control(str(path.relative_to(lab_root().resolve())))
     patch_vary_headers(response, ["Accept-Encoding"])

@@ -50,7 +50,7 @@ def test_block_renders_no_js_form_and_lab_template(lab_demo, learner):
     exercise = lab_demo["pothole-repair-times"]
     html = _render_block(exercise, learner)
     assert 'action="/exercises/pothole-repair-times/answer/"' in html
-    assert "/lab/notebooks/index.html?path=exercises/pothole-repair-times.ipynb" in html
+    assert "/lab/notebooks/index.html?path=pothole-repair-times.ipynb" in html
     assert 'data-version="' + exercise.content_version() + '"' in html
     assert "/datasets/highways-defects.csv?download=1" in html
     assert "Model solution" not in html  # not revealed before trying

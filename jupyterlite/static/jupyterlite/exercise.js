@@ -46,20 +46,25 @@ function setup(section) {
     link.remove();
   }
 
+  function loadFrame(url) {
+    return new Promise((resolve) => {
+      frame.addEventListener("load", resolve, { once: true });
+      frame.src = url;
+    }).then(() => waitFor(app, 60000));
+  }
+
   async function start() {
     lab.hidden = false;
     section.dataset.labState = "loading";
     say("Loading the Python lab (this takes a few seconds the first time)…");
-    frame.src = labUrl;
     try {
-      const jupyter = await waitFor(app, 60000);
+      let jupyter = await loadFrame(labUrl);
       // An exercise added after the lab was built is not in its files yet: seed it from the server.
       try {
         await jupyter.serviceManager.contents.get(notebookPath, { content: false });
       } catch (e) {
         await jupyter.serviceManager.contents.save(notebookPath, { type: "notebook", format: "json", content: await starter() });
-        frame.src = labUrl + "&seeded=1";
-        return start();
+        jupyter = await loadFrame(labUrl + "&seeded=1");
       }
       say("Starting Python…");
       const widget = await waitFor(() => jupyter.shell.currentWidget && jupyter.shell.currentWidget.sessionContext && jupyter.shell.currentWidget, 60000);
@@ -72,6 +77,7 @@ function setup(section) {
       say("Python is ready. Run the cells with Shift and Enter.");
     } catch (error) {
       section.dataset.labState = "failed";
+      section.dataset.labError = `${status.textContent} ${error}`;
       say("The Python lab could not start in this browser. You can still download the data and enter your answer below.");
     }
   }

@@ -34,12 +34,20 @@ def test_exercise_runs_in_browser_and_is_checked(page, site_with_home, lab_demo,
     try:
         page.wait_for_selector("[data-lab-state=ready]", state="attached", timeout=70_000)
     except Exception:
-        print("STATUS", page.locator("[data-lab-status]").inner_text(), page.locator(".academy-exercise").get_attribute("data-lab-error"))
+        print(
+            "STATUS",
+            page.locator("[data-lab-status]").inner_text(),
+            page.locator(".academy-exercise").get_attribute("data-lab-error"),
+        )
         print("\n".join(logs[:30]))
         raise
     frame = lab_frame(page)
-    frame.evaluate(RUN_CELL, f'check("potholes-count", len(potholes))  # starter code defined potholes')
-    page.wait_for_selector("[data-lab-verdict]:has-text('Correct:')", timeout=30_000)
+    frame.evaluate(RUN_CELL, 'check("potholes-count", len(potholes))  # starter code defined potholes')
+    try:
+        page.wait_for_selector("[data-lab-verdict]:has-text('Correct:')", timeout=30_000)
+    except Exception:
+        print("OUT", frame.locator(".jp-OutputArea-output").all_inner_texts(), list(Attempt.objects.values()))
+        raise
     assert frame.get_by_text("Correct (potholes-count)").count() >= 1
     attempt = Attempt.objects.get(user=learner)
     assert attempt.correct and attempt.value == str(right)
@@ -60,7 +68,9 @@ def test_exercise_and_catalogue_pages_pass_axe(page, site_with_home, lab_demo, l
     assert page.off_host_requests == []
 
 
-def test_without_javascript_the_form_still_answers(_playwright_browser, live_server, site_with_home, lab_demo, learner):
+def test_without_javascript_the_form_still_answers(
+    _playwright_browser, live_server, site_with_home, lab_demo, learner
+):
     context = _playwright_browser.new_context(base_url=live_server.url, java_script_enabled=False)
     page = context.new_page()
     page.goto("/accounts/login/")

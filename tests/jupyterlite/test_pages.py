@@ -11,7 +11,9 @@ from jupyterlite.selectors import exercise_ids_passed
 from jupyterlite.services import expected_answer
 
 
-def test_catalogue_lists_datasets_with_bounded_queries(client_for, learner, lab_demo, django_assert_max_num_queries):
+def test_catalogue_lists_datasets_with_bounded_queries(
+    client_for, learner, lab_demo, django_assert_max_num_queries
+):
     client = client_for(learner)
     with django_assert_max_num_queries(15):
         response = client.get(reverse("jupyterlite:dataset_index"))
@@ -20,13 +22,22 @@ def test_catalogue_lists_datasets_with_bounded_queries(client_for, learner, lab_
     assert "Highways defects reported" in html and "Spending over £500" in html
 
 
-def test_dataset_page_shows_columns_issues_and_download(client_for, learner, lab_demo, django_assert_max_num_queries):
+def test_dataset_page_shows_columns_issues_and_download(
+    client_for, learner, lab_demo, django_assert_max_num_queries
+):
     client = client_for(learner)
     with django_assert_max_num_queries(15):
         response = client.get(reverse("jupyterlite:dataset_detail", args=["highways-defects"]))
     html = response.content.decode()
-    for text in ("Highways Asset Management", "Open Government Licence", "days_to_repair", "Smith Str", "3,250",
-                 "highways-defects.csv?download=1", "How long do pothole repairs take?"):
+    for text in (
+        "Highways Asset Management",
+        "Open Government Licence",
+        "days_to_repair",
+        "Smith Str",
+        "3,250",
+        "highways-defects.csv?download=1",
+        "How long do pothole repairs take?",
+    ):
         assert text in html
     download = client.get("/datasets/highways-defects.csv?download=1")
     assert download["Content-Disposition"] == 'attachment; filename="highways-defects.csv"'
@@ -105,7 +116,10 @@ def test_lab_files_served_with_types_gzip_and_cache(client, db, lab_built):
     assert next(iter(settings.values()))["disablePyPIFallback"] is True
     assert client.get("/lab/../config/settings/base.py").status_code == 404
     assert client.get("/lab/notebooks").status_code == 302
-    assert client.get("/lab/notebooks/", HTTP_IF_NONE_MATCH=client.get("/lab/notebooks/")["ETag"]).status_code == 304
+    assert (
+        client.get("/lab/notebooks/", HTTP_IF_NONE_MATCH=client.get("/lab/notebooks/")["ETag"]).status_code
+        == 304
+    )
 
 
 def test_other_pages_keep_strict_csp(client_for, learner, lab_demo):
@@ -113,7 +127,9 @@ def test_other_pages_keep_strict_csp(client_for, learner, lab_demo):
     assert "wasm-unsafe-eval" not in response["Content-Security-Policy"]
 
 
-@pytest.mark.parametrize("bad", [b"not json", b'{"nbformat": 3, "cells": []}', b'{"nbformat": 4, "cells": [{}]}'])
+@pytest.mark.parametrize(
+    "bad", [b"not json", b'{"nbformat": 3, "cells": []}', b'{"nbformat": 4, "cells": [{}]}']
+)
 def test_bad_notebook_upload_rejected(bad):
     from jupyterlite.notebooks import parse_notebook
 

@@ -10,8 +10,13 @@ GOOD = b"ward,reported,count,cost\nAbbeyfield,2024-01-02,3,10.50\nWestmere,2024-
 
 def form(data=GOOD, name="data.csv", **extra):
     return {
-        "title": "My data", "slug": "my-data", "description": "Test", "owner": "Team",
-        "licence": "OGL", "file": SimpleUploadedFile(name, data, content_type="text/csv"), **extra,
+        "title": "My data",
+        "slug": "my-data",
+        "description": "Test",
+        "owner": "Team",
+        "licence": "OGL",
+        "file": SimpleUploadedFile(name, data, content_type="text/csv"),
+        **extra,
     }
 
 
@@ -37,8 +42,18 @@ def test_good_upload_saves_dataset_with_inferred_types(client_for, admin_user):
         (GOOD, {"column_types": "missing: integer"}, "not in the header"),
         (b"a,b\n" + b"x,1\n" * (services.MAX_UPLOAD_BYTES // 4 + 1), {}, "the limit is 5 MB"),
     ],
-    ids=["encoding", "empty", "blank-header", "duplicate-header", "no-rows", "ragged", "bad-type",
-         "unknown-type", "unknown-column", "too-big"],
+    ids=[
+        "encoding",
+        "empty",
+        "blank-header",
+        "duplicate-header",
+        "no-rows",
+        "ragged",
+        "bad-type",
+        "unknown-type",
+        "unknown-column",
+        "too-big",
+    ],
 )
 def test_bad_upload_named_and_nothing_saved(client_for, admin_user, data, extra, message):
     response = client_for(admin_user).post(UPLOAD_URL, form(data, **extra))

@@ -38,11 +38,14 @@ migrate: .venv/.installed-run ## Apply database migrations (SQLite unless DATABA
 demo: migrate ## Load the demo content and demo users (idempotent)
 	$(MANAGE) load_demo_content
 
-run: install assets demo ## Set everything up and serve on http://127.0.0.1:8000
+lab: .venv/.installed-run ## Build the in-browser Python lab into var/lab (downloads cached in var/lab-cache)
+	$(MANAGE) build_jupyterlite
+
+run: install assets demo lab ## Set everything up and serve on http://127.0.0.1:8000
 	@echo "Serving on http://$(HOST):$(PORT)/ — demo users are listed above and in README.md"
 	$(MANAGE) runserver $(HOST):$(PORT)
 
-test: .venv/.installed-test assets ## Install test dependencies and run the whole suite
+test: .venv/.installed-test assets lab ## Install test dependencies and run the whole suite
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 lint: .venv/.installed-test ## ruff lint and format check, Django checks, migrations up to date
@@ -52,6 +55,6 @@ lint: .venv/.installed-test ## ruff lint and format check, Django checks, migrat
 	DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE) makemigrations --check --dry-run
 
 clean: ## Remove the virtualenv, node_modules and built files (keeps db.sqlite3)
-	rm -rf .venv node_modules var/frontend var/static
+	rm -rf .venv node_modules var/frontend var/static var/lab var/lab-cache
 
-.PHONY: help install assets migrate demo run test lint clean
+.PHONY: help install assets migrate demo lab run test lint clean

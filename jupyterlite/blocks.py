@@ -1,0 +1,49 @@
+"""The exercise block: the lab embedded in a lesson, with a plain form for browsers without JavaScript."""
+
+from django.urls import reverse
+from wagtail import blocks
+from wagtail.snippets.blocks import SnippetChooserBlock
+
+from .selectors import question_states
+
+
+def exercise_context(*, exercise, request) -> dict:
+    """Everything the exercise template needs, for the signed-in learner in ``request``."""
+    user = request.user if request is not None else None
+    questions = list(exercise.questions.all())
+    states = question_states(user=user, exercise=exercise) if user is not None else {}
+    rows = [{"question": q, **states.get(q.pk, {"attempts": 0, "correct": False})} for q in questions]
+    revealed = any(r["correct"] or r["attempts"] >= exercise.reveal_solution_after for r in rows)
+    return {
+        "exercise": exercise,
+        "questions": rows,
+        "datasets": list(exercise.datasets.all()),
+        "passed": bool(rows) and all(r["correct"] for r in rows),
+        "show_solution": revealed and bool(exercise.solution),
+        "lab_url": reverse("jupyterlite:lab", args=["notebooks/index.html"])
+        + f"?path={exercise.notebook_path}",
+        "notebook_url": reverse("jupyterlite:exercise_notebook", args=[exercise.slug]),
+        "answer_url": reverse("jupyterlite:answer_form", args=[exercise.slug]),
+        "version": exercise.content_version(),
+        "next_url": request.get_full_path() if request is not None else "",
+    }
+
+
+class ExerciseBlock(blocks.StructBlock):
+    """A Python exercise from the exercise library, run in the browser and checked by the server."""
+
+    exercise = SnippetChooserBlock("jupyterlite.Exercise", help_text="The exercise to embed.")
+    heading = blocks.CharBlock(required=False, help_text="Optional heading; defaults to the exercise title.")
+
+    class Meta:
+        icon = "code"
+        template = "blocks/exercise_block.html"
+        label = "Python exercise"
+        description = "A notebook on sample data, with answers checked by the server"
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        exercise = value.get("exercise")
+        if exercise is not None:
+            context.update(exercise_context(exercise=exercise, request=(parent_context or {}).get("request")))
+        return context

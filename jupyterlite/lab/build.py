@@ -1,0 +1,378 @@
+"""Build the JupyterLite site (Pyodide kernel, served by the app itself, no other host needed).
+
+    build_lab(output_dir=..., cache_dir=...)
+
+1. ``npm pack pyodide@VERSION`` (cached) and unpack the core into ``static/pyodide``.
+2. ``pip download`` the start-up wheels (the lock closure of ``wheels.LOCK_PACKAGES``) for the
+   Pyodide platform (cached), copy them next to the lock and rewrite ``pyodide-lock.json`` so it lists
+   only what is shipped, with our files' names and hashes.
+3. Put ``comm`` and the project's ``academy`` helper wheel in ``pypi/``; datasets and exercise
+   notebooks in ``files/``; ``jupyter-lite.json`` with the PyPI fallback disabled.
+4. ``jupyter lite build`` with a fixed source-date epoch, then gzip every compressible file once,
+   so the server can send the precompressed copy.
+
+Same inputs give the same bytes out (``tree_digest``). Downloads are cached in ``cache_dir``.
+"""
+
+import gzip
+import hashlib
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tarfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from jupyterlite.sample_data import DEFAULT_SEED, write_all
+
+from . import wheels
+
+SOURCE_DATE_EPOCH = 1704067200  # 2024-01-01: fixes every timestamp the build writes
+PYODIDE_FILES = (
+    "package.json",
+    "pyodide.mjs",
+    "pyodide.js",
+    "pyodide.asm.mjs",
+    "pyodide.asm.wasm",
+    "python_stdlib.zip",
+)
+COMPRESSIBLE = {
+    ".js",
+    ".mjs",
+    ".css",
+    ".json",
+    ".wasm",
+    ".html",
+    ".svg",
+    ".txt",
+    ".csv",
+    ".ipynb",
+    ".zip",
+    ".ttf",
+    ".eot",
+    ".map",
+    ".md",
+}
+APPS = ("lab", "notebooks", "repl", "tree")
+KERNEL_PLUGIN = "@jupyterlite/pyodide-kernel-extension:kernel"
+
+
+class LabBuildError(RuntimeError):
+    """A step of the lab build failed; the message says which and why."""
+
+
+@dataclass(frozen=True)
+class LabBuildResult:
+    output_dir: Path
+    files: int
+    bytes: int
+    gzip_bytes: int
+    digest: str
+    seconds: float
+
+
+def _run(command: list[str], *, what: str, cwd: Path | None = None) -> str:
+    try:
+        done = subprocess.run(command, cwd=cwd, capture_output=True, text=True, check=False, timeout=900)  # noqa: S603
+    except FileNotFoundError as error:
+        raise LabBuildError(f"{what} failed: {command[0]} is not installed or not on PATH.") from error
+    except subprocess.TimeoutExpired as error:
+        raise LabBuildError(f"{what} failed: it took longer than 15 minutes.") from error
+    if done.returncode != 0:
+        tail = "\n".join((done.stderr or done.stdout).strip().splitlines()[-12:])
+        raise LabBuildError(f"{what} failed (exit {done.returncode}):\n{tail}")
+    return done.stdout
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _norm(name: str) -> str:
+    return re.sub(r"[-_.]+", "_", name).lower()
+
+
+def fetch_pyodide(cache_dir: Path, *, log: Callable[[str], None]) -> Path:
+    """The npm tarball of Pyodide, downloaded once into the cache."""
+    npm_dir = cache_dir / "npm"
+    tarball = npm_dir / f"pyodide-{wheels.PYODIDE_VERSION}.tgz"
+    if tarball.exists():
+        log(f"  pyodide {wheels.PYODIDE_VERSION}: cached")
+        return tarball
+    npm_dir.mkdir(parents=True, exist_ok=True)
+    log(f"  pyodide {wheels.PYODIDE_VERSION}: npm pack ...")
+    npm = shutil.which("npm")
+    if npm is None:
+        raise LabBuildError("Fetching Pyodide failed: npm is not installed or not on PATH.")
+    _run(
+        [
+            npm,
+            "pack",
+            f"pyodide@{wheels.PYODIDE_VERSION}",
+            "--pack-destination",
+            str(npm_dir),
+        ],
+        what="npm pack pyodide",
+    )
+    if not tarball.exists():
+        raise LabBuildError(f"npm pack did not produce {tarball.name}")
+    return tarball
+
+
+def unpack_pyodide(tarball: Path, target: Path) -> dict:
+    """Copy the Pyodide core into ``target``; return the parsed lock."""
+    target.mkdir(parents=True, exist_ok=True)
+    with tarfile.open(tarball) as archive:
+        for name in (*PYODIDE_FILES, "pyodide-lock.json"):
+            member = archive.getmember(f"package/{name}")
+            source = archive.extractfile(member)
+            if source is None:
+                raise LabBuildError(f"{tarball.name} has no file {name}")
+            (target / name).write_bytes(source.read())
+    return json.loads((target / "pyodide-lock.json").read_text())
+
+
+def _cached_wheel(directory: Path, name: str, version: str) -> Path | None:
+    prefix = f"{_norm(name)}-{version}-".lower()
+    for path in sorted(directory.glob("*.whl")):
+        if path.name.lower().startswith(prefix):
+            return path
+    return None
+
+
+def download_wheels(
+    specs: list[tuple[str, str]], cache_dir: Path, *, log: Callable[[str], None]
+) -> dict[str, Path]:
+    """``pip download`` each (name, version) for the Pyodide platform, unless already cached."""
+    directory = cache_dir / "wheels"
+    directory.mkdir(parents=True, exist_ok=True)
+    missing = [(n, v) for n, v in specs if _cached_wheel(directory, n, v) is None]
+    log(f"  wheels: {len(specs) - len(missing)} cached, {len(missing)} to download")
+    if missing:
+        command = [
+            sys.executable,
+            "-m",
+            "pip",
+            "download",
+            "--no-deps",
+            "--only-binary=:all:",
+            "--dest",
+            str(directory),
+        ]
+        for platform in wheels.PLATFORMS:
+            command += ["--platform", platform]
+        command += [
+            "--python-version",
+            wheels.PYTHON_VERSION,
+            "--implementation",
+            "cp",
+            "--abi",
+            wheels.ABI,
+            "--abi",
+            "none",
+        ]
+        command += ["--disable-pip-version-check", "--progress-bar", "off"]
+        _run(
+            command + [f"{n}=={v}" for n, v in missing],
+            what="Downloading wheels (" + ", ".join(n for n, _ in missing) + ")",
+        )
+    found = {}
+    for name, version in specs:
+        path = _cached_wheel(directory, name, version)
+        if path is None:
+            raise LabBuildError(
+                f"Downloading wheels failed: no wheel for {name}=={version} after pip download."
+            )
+        found[name] = path
+    return found
+
+
+def rewrite_lock(lock: dict, shipped: dict[str, Path], pyodide_dir: Path, *, helper: Path) -> dict:
+    """Keep only the shipped packages, pointing each at our copy of its wheel, and add the helper
+    (in the lock, Pyodide can preload it, so ``import academy`` works in the first cell)."""
+    packages = {}
+    for name in sorted(shipped):
+        wheel = shipped[name]
+        shutil.copyfile(wheel, pyodide_dir / wheel.name)
+        packages[name] = {
+            **lock["packages"][name],
+            "file_name": wheel.name,
+            "sha256": _sha256(wheel),
+        }
+    shutil.copyfile(helper, pyodide_dir / helper.name)
+    packages[wheels.HELPER_NAME] = {
+        "depends": [],
+        "file_name": helper.name,
+        "imports": [wheels.HELPER_NAME],
+        "install_dir": "site",
+        "name": wheels.HELPER_NAME,
+        "package_type": "package",
+        "sha256": _sha256(helper),
+        "unvendored_tests": False,
+        "version": wheels.HELPER_VERSION,
+    }
+    new_lock = {"info": lock["info"], "packages": packages}
+    (pyodide_dir / "pyodide-lock.json").write_text(json.dumps(new_lock, indent=1, sort_keys=True) + "\n")
+    return new_lock
+
+
+def jupyter_lite_config() -> dict:
+    """The site's jupyter-lite.json: Pyodide from our copy, never the public index."""
+    return {
+        "jupyter-lite-schema-version": 0,
+        "jupyter-config-data": {
+            "appName": "Data Academy lab",
+            "exposeAppInBrowser": True,
+            "litePluginSettings": {
+                KERNEL_PLUGIN: {
+                    "pyodideUrl": "./static/pyodide/pyodide.mjs",
+                    "disablePyPIFallback": True,
+                    "loadPyodideOptions": {"packages": [wheels.HELPER_NAME]},
+                }
+            },
+        },
+    }
+
+
+def stage(
+    lite_dir: Path,
+    cache_dir: Path,
+    *,
+    helper_config: dict,
+    files: dict[str, bytes],
+    seed: int,
+    log,
+) -> None:
+    """Assemble the ``jupyter lite build`` input directory from the cache."""
+    if lite_dir.exists():
+        shutil.rmtree(lite_dir)
+    pyodide_dir = lite_dir / "static" / "pyodide"
+    log("Pyodide")
+    lock = unpack_pyodide(fetch_pyodide(cache_dir, log=log), pyodide_dir)
+    names = wheels.lock_closure(lock["packages"], wheels.LOCK_PACKAGES)
+    log(f"Start-up wheels ({len(names)}): {', '.join(names)}")
+    shipped = download_wheels([(n, lock["packages"][n]["version"]) for n in names], cache_dir, log=log)
+    helper = wheels.build_helper_wheel(cache_dir, config=helper_config)
+    rewrite_lock(lock, shipped, pyodide_dir, helper=helper)
+    log(
+        "Kernel extras: "
+        + ", ".join(wheels.EXTRA_WHEELS)
+        + f", {wheels.HELPER_NAME} {wheels.HELPER_VERSION} (preloaded)"
+    )
+    pypi = lite_dir / "pypi"
+    pypi.mkdir(parents=True)
+    extras = [tuple(spec.split("==")) for spec in wheels.EXTRA_WHEELS]
+    for path in download_wheels(extras, cache_dir, log=log).values():
+        shutil.copyfile(path, pypi / path.name)
+    log("Contents: sample datasets" + (f" and {len(files)} more files" if files else ""))
+    write_all(lite_dir / "files" / "datasets", seed=seed)
+    for relative, data in sorted(files.items()):
+        target = lite_dir / "files" / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    (lite_dir / "jupyter-lite.json").write_text(
+        json.dumps(jupyter_lite_config(), indent=2, sort_keys=True) + "\n"
+    )
+    for path in lite_dir.rglob("*"):
+        os.utime(path, (SOURCE_DATE_EPOCH, SOURCE_DATE_EPOCH))
+
+
+def precompress(root: Path) -> int:
+    """Write ``name.gz`` beside each compressible file where it saves at least a tenth; return gz bytes."""
+    total = 0
+    for path in sorted(root.rglob("*")):
+        if not path.is_file() or path.suffix not in COMPRESSIBLE or path.stat().st_size < 1024:
+            continue
+        data = path.read_bytes()
+        packed = gzip.compress(data, compresslevel=9, mtime=0)
+        if len(packed) < 0.9 * len(data):
+            path.with_name(path.name + ".gz").write_bytes(packed)
+            total += len(packed)
+    return total
+
+
+def tree_digest(root: Path) -> str:
+    """One SHA-256 over every file's relative path and bytes: equal digests, identical builds."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in root.rglob("*") if p.is_file()):
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def build_lab(
+    *,
+    output_dir: Path,
+    cache_dir: Path,
+    helper_config: dict | None = None,
+    files: dict[str, bytes] | None = None,
+    seed: int = DEFAULT_SEED,
+    log: Callable[[str], None] = print,
+) -> LabBuildResult:
+    """Build the lab into ``output_dir`` (replaced only once the new build is complete)."""
+    started = time.monotonic()
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    lite_dir, staging = cache_dir / "stage", cache_dir / "output.partial"
+    config = helper_config or {}
+    stage(lite_dir, cache_dir, helper_config=config, files=files or {}, seed=seed, log=log)
+    log("jupyter lite build ...")
+    if staging.exists():
+        shutil.rmtree(staging)
+    jupyter = Path(sys.executable).with_name("jupyter")
+    command = [
+        str(jupyter),
+        "lite",
+        "build",
+        "--lite-dir",
+        str(lite_dir),
+        "--output-dir",
+        str(staging),
+    ]
+    command += [
+        "--source-date-epoch",
+        str(SOURCE_DATE_EPOCH),
+        "--no-sourcemaps",
+        "--no-libarchive",
+    ]
+    for app in APPS:
+        command += ["--apps", app]
+    _run(command, what="jupyter lite build", cwd=lite_dir)
+    for junk in (".jupyterlite.doit.db",):
+        (staging / junk).unlink(missing_ok=True)
+    log("Precompressing ...")
+    gzip_bytes = precompress(staging)
+    if output_dir.exists():
+        shutil.rmtree(output_dir)
+    output_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging.rename(output_dir)
+    paths = [p for p in output_dir.rglob("*") if p.is_file() and p.suffix != ".gz"]
+    result = LabBuildResult(
+        output_dir=output_dir,
+        files=len(paths),
+        bytes=sum(p.stat().st_size for p in paths),
+        gzip_bytes=gzip_bytes,
+        digest=tree_digest(output_dir),
+        seconds=time.monotonic() - started,
+    )
+    log(
+        f"Lab built in {result.seconds:.1f} s: {result.files} files, {result.bytes / 1e6:.1f} MB, digest {result.digest[:16]}"
+    )
+    return result
+
+
+def main() -> None:
+    """``python -m jupyterlite.lab.build [repo_root]``: build into var/lab with the cache in var/lab-cache."""
+    root = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parents[2]
+    try:
+        build_lab(output_dir=root / "var" / "lab", cache_dir=root / "var" / "lab-cache")
+    except LabBuildError as error:
+        sys.exit(f"Lab build failed: {error}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,69 @@
+"""Starter notebooks: parse an uploaded .ipynb, or build one from the cells written in the admin."""
+
+import json
+
+KERNELSPEC = {"name": "python", "display_name": "Python (Pyodide)", "language": "python"}
+MAX_NOTEBOOK_BYTES = 1024 * 1024
+
+
+def parse_notebook(data: bytes) -> dict:
+    """The notebook as a dict; ValueError saying what is wrong if it is not a usable nbformat 4 file."""
+    if len(data) > MAX_NOTEBOOK_BYTES:
+        raise ValueError("The notebook is larger than 1 MB. Remove outputs and try again.")
+    try:
+        notebook = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError) as error:
+        raise ValueError("The file is not a Jupyter notebook (.ipynb): it is not valid JSON.") from error
+    if (
+        not isinstance(notebook, dict)
+        or notebook.get("nbformat") != 4
+        or not isinstance(notebook.get("cells"), list)
+    ):
+        raise ValueError("The file is not a version 4 Jupyter notebook (no nbformat 4 and cells list).")
+    for number, cell in enumerate(notebook["cells"], start=1):
+        if not isinstance(cell, dict) or cell.get("cell_type") not in ("code", "markdown", "raw"):
+            raise ValueError(f"Cell {number} has no valid cell_type.")
+    return notebook
+
+
+def _cell(kind: str, source: str) -> dict:
+    cell = {"cell_type": kind, "metadata": {}, "source": source.strip("\n")}
+    if kind == "code":
+        cell.update(outputs=[], execution_count=None)
+    return cell
+
+
+def cells_from_text(text: str) -> list[dict]:
+    """Split admin-written cells on lines starting '# %%' ('# %% [markdown]' makes a text cell)."""
+    cells, kind, lines = [], "code", []
+    for line in text.replace("\r\n", "\n").split("\n"):
+        if line.startswith("# %%"):
+            if "".join(lines).strip():
+                cells.append(_cell(kind, "\n".join(lines)))
+            kind, lines = ("markdown" if "[markdown]" in line else "code"), []
+            continue
+        lines.append(line.removeprefix("# ") if kind == "markdown" and line.startswith("# ") else line)
+    if "".join(lines).strip():
+        cells.append(_cell(kind, "\n".join(lines)))
+    return cells
+
+
+def starter_notebook(exercise, *, versioned: bool = True) -> dict:
+    """The notebook a learner starts from, tagged with the exercise and its content version."""
+    if exercise.starter_notebook:
+        with exercise.starter_notebook.open("rb") as handle:
+            cells = parse_notebook(handle.read())["cells"]
+        for cell in cells:
+            if cell["cell_type"] == "code":
+                cell.update(outputs=[], execution_count=None)
+    else:
+        cells = cells_from_text(exercise.starter_code)
+    academy = {"exercise": exercise.slug}
+    if versioned:
+        academy["version"] = exercise.content_version()
+    return {
+        "cells": cells or [_cell("code", "from academy import load_dataset, check")],
+        "metadata": {"kernelspec": KERNELSPEC, "language_info": {"name": "python"}, "academy": academy},
+        "nbformat": 4,
+        "nbformat_minor": 5,
+    }

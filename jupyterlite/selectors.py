@@ -1,0 +1,39 @@
+"""Reads: which exercises a learner has passed, and their state on one exercise."""
+
+from django.db.models import Count, Q
+
+from .models import Attempt, Exercise
+
+
+def exercise_ids_passed(*, user, exercise_ids) -> set[int]:
+    """IDs among ``exercise_ids`` where ``user`` has answered every question correctly at least once."""
+    if not user.is_authenticated:
+        return set()
+    rows = (
+        Exercise.objects.filter(pk__in=list(exercise_ids))
+        .annotate(
+            total=Count("questions", distinct=True),
+            solved=Count(
+                "questions",
+                filter=Q(questions__attempts__user=user, questions__attempts__correct=True),
+                distinct=True,
+            ),
+        )
+        .values_list("pk", "total", "solved")
+    )
+    return {pk for pk, total, solved in rows if total and solved == total}
+
+
+def question_states(*, user, exercise: Exercise) -> dict[int, dict]:
+    """For each question of ``exercise``: the learner's attempt count and whether one was correct."""
+    states = {q.pk: {"attempts": 0, "correct": False} for q in exercise.questions.all()}
+    if not user.is_authenticated:
+        return states
+    rows = (
+        Attempt.objects.filter(user=user, question__exercise=exercise)
+        .values("question_id")
+        .annotate(n=Count("id"), ok=Count("id", filter=Q(correct=True)))
+    )
+    for row in rows:
+        states[row["question_id"]] = {"attempts": row["n"], "correct": row["ok"] > 0}
+    return states

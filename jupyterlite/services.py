@@ -1,0 +1,261 @@
+"""Writes: grading an answer, adding datasets (generated samples and admin uploads)."""
+
+import csv
+import datetime as dt
+import io
+import json
+import math
+import re
+from dataclasses import dataclass
+
+from django.core.cache import cache
+from django.db import transaction
+
+from . import computations
+from .models import COLUMN_TYPES, Attempt, Dataset, Question
+
+MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+MAX_COLUMNS = 100
+RATE_LIMIT = 20  # answers per user per minute
+_DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y")
+
+
+class UploadError(ValueError):
+    """The uploaded CSV cannot be used; ``errors`` lists every problem found, in plain English."""
+
+    def __init__(self, errors: list[str]):
+        super().__init__("; ".join(errors))
+        self.errors = errors
+
+
+class RateLimited(Exception):
+    """The learner has sent too many answers in the last minute."""
+
+
+@dataclass(frozen=True)
+class Verdict:
+    attempt: Attempt
+    message: str
+    attempts: int
+    solution_available: bool
+
+
+# --- Grading ----------------------------------------------------------------------------------
+
+
+def expected_answer(*, question: Question) -> str | float:
+    """The right answer: entered by the author, or computed from the dataset by a named computation."""
+    if not question.computation:
+        return question.expected_value
+    spec = computations.REGISTRY[question.computation]
+    dataset = Dataset.objects.only("csv_text").get(slug=spec.dataset)
+    return spec.func(list(csv.DictReader(io.StringIO(dataset.csv_text))))
+
+
+def _as_number(value) -> float | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        return float(value) if math.isfinite(value) else None
+    if isinstance(value, str):
+        try:
+            number = float(value.strip().replace(",", ""))
+        except ValueError:
+            return None
+        return number if math.isfinite(number) else None
+    return None
+
+
+def _is_correct(question: Question, value, expected) -> tuple[bool, str]:
+    if question.answer_type == Question.NUMBER:
+        number = _as_number(value)
+        if number is None:
+            return False, "This question wants a number, e.g. 12 or 3.5."
+        ok = abs(number - float(expected)) <= float(question.tolerance) + 1e-9
+        return ok, "Well done: that is right." if ok else "That is not the right number. Try again."
+    ok = str(value).strip().casefold() == str(expected).strip().casefold()
+    return ok, "Well done: that is right." if ok else "That is not the right answer. Try again."
+
+
+def _check_rate(user) -> None:
+    key = f"lab-answers:{user.pk}:{dt.datetime.now(dt.UTC):%Y%m%d%H%M}"
+    if cache.get_or_set(key, 0, timeout=90) >= RATE_LIMIT:
+        raise RateLimited
+    try:
+        cache.incr(key)
+    except ValueError:
+        cache.set(key, 1, timeout=90)
+
+
+def attempt_grade(*, user, question: Question, value) -> Verdict:
+    """Mark ``value`` against ``question``, store the attempt, and say how the learner did."""
+    _check_rate(user)
+    correct, message = _is_correct(question, value, expected_answer(question=question))
+    stored = value if isinstance(value, str) else json.dumps(value, default=str)
+    attempt = Attempt.objects.create(user=user, question=question, value=stored[:500], correct=correct)
+    attempts = Attempt.objects.filter(user=user, question=question).count()
+    revealed = correct or attempts >= question.exercise.reveal_solution_after
+    solved_before = Attempt.objects.filter(user=user, question=question, correct=True).exists()
+    return Verdict(attempt, message, attempts, revealed or solved_before)
+
+
+# --- Datasets ---------------------------------------------------------------------------------
+
+
+def _type_ok(kind: str, value: str) -> bool:
+    if kind in ("text", "category"):
+        return True
+    if kind == "integer":
+        return re.fullmatch(r"-?\d+", value) is not None
+    if kind == "decimal":
+        return re.fullmatch(r"-?(\d+(\.\d*)?|\.\d+)", value) is not None
+    if kind == "month":
+        return re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", value) is not None
+    for fmt in _DATE_FORMATS:
+        try:
+            dt.datetime.strptime(value, fmt)
+        except ValueError:
+            continue
+        return True
+    return False
+
+
+def _infer(values: list[str]) -> str:
+    present = [v for v in values if v != ""]
+    for kind in ("integer", "decimal", "month", "date"):
+        if present and all(_type_ok(kind, v) for v in present):
+            return kind
+    return "text"
+
+
+def parse_column_types(text: str) -> dict[str, str]:
+    """Read 'name: type' lines; UploadError if a line or a type is not understood."""
+    declared, errors = {}, []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        name, sep, kind = line.partition(":")
+        kind = kind.strip().lower()
+        if not sep or not name.strip() or kind not in COLUMN_TYPES:
+            errors.append(
+                f"Column types line {number} should be 'name: type' with type one of {', '.join(COLUMN_TYPES)}."
+            )
+            continue
+        declared[name.strip()] = kind
+    if errors:
+        raise UploadError(errors)
+    return declared
+
+
+def validate_csv(data: bytes, *, declared: dict[str, str] | None = None) -> tuple[str, list[dict], int]:
+    """Check an uploaded CSV; return (text, columns, row count) or raise UploadError listing the problems."""
+    declared = declared or {}
+    if len(data) > MAX_UPLOAD_BYTES:
+        raise UploadError(
+            [f"The file is {len(data) / 1e6:.1f} MB; the limit is {MAX_UPLOAD_BYTES // (1024 * 1024)} MB."]
+        )
+    if not data.strip():
+        raise UploadError(["The file is empty."])
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise UploadError(
+            [
+                f"The file is not UTF-8 text (byte {error.start} cannot be read). Save it as 'CSV UTF-8' and upload again."
+            ]
+        ) from error
+    try:
+        rows = list(csv.reader(io.StringIO(text, newline="")))
+    except csv.Error as error:
+        raise UploadError([f"The file is not a readable CSV: {error}."]) from error
+    header, body = [h.strip() for h in rows[0]], [r for r in rows[1:] if any(cell.strip() for cell in r)]
+    errors = []
+    if any(not name for name in header):
+        errors.append("Every column in the header row needs a name; at least one is blank.")
+    duplicates = sorted({name for name in header if name and header.count(name) > 1})
+    if duplicates:
+        errors.append(f"Column names must be unique; repeated: {', '.join(duplicates)}.")
+    if len(header) > MAX_COLUMNS:
+        errors.append(f"The file has {len(header)} columns; the limit is {MAX_COLUMNS}.")
+    if not body:
+        errors.append("The file has a header row but no data rows.")
+    for name in sorted(set(declared) - set(header)):
+        errors.append(f"Column types name '{name}', which is not in the header row.")
+    for number, row in enumerate(body, start=2):
+        if len(row) != len(header):
+            errors.append(f"Row {number} has {len(row)} values; the header has {len(header)}.")
+            break
+    if errors:
+        raise UploadError(errors)
+    columns = []
+    for index, name in enumerate(header):
+        values = [row[index].strip() for row in body]
+        kind = declared.get(name) or _infer(values)
+        bad = next((n for n, v in enumerate(values, start=2) if v and not _type_ok(kind, v)), None)
+        if bad is not None:
+            errors.append(
+                f"Column '{name}' should hold {kind} values, but row {bad} has '{values[bad - 2][:40]}'."
+            )
+        columns.append({"name": name, "type": kind, "description": ""})
+    if errors:
+        raise UploadError(errors)
+    return text, columns, len(body)
+
+
+@transaction.atomic
+def dataset_create_from_upload(
+    *,
+    title: str,
+    slug: str,
+    description: str,
+    owner: str,
+    licence: str,
+    data: bytes,
+    column_types: str = "",
+    known_issues: str = "",
+) -> Dataset:
+    """Validate the whole file first; save the dataset only if every check passes."""
+    declared = parse_column_types(column_types)
+    if Dataset.objects.filter(slug=slug).exists():
+        raise UploadError([f"A dataset called '{slug}' already exists. Choose another short name."])
+    text, columns, row_count = validate_csv(data, declared=declared)
+    dataset = Dataset(
+        title=title,
+        slug=slug,
+        description=description,
+        owner=owner,
+        licence=licence,
+        columns=columns,
+        known_issues=known_issues,
+        csv_text=text,
+        row_count=row_count,
+        source=Dataset.UPLOAD,
+    )
+    dataset.full_clean()
+    dataset.save()
+    return dataset
+
+
+def dataset_sync_samples(*, seed: int | None = None) -> list[Dataset]:
+    """Create or refresh the generated sample datasets (idempotent; looked up by slug)."""
+    from jupyterlite.sample_data import DATASETS, DEFAULT_SEED
+
+    saved = []
+    for sample in DATASETS:
+        text = sample.csv_text(seed=seed or DEFAULT_SEED)
+        fields = {
+            "title": sample.title,
+            "description": sample.description,
+            "owner": sample.owner,
+            "licence": sample.licence,
+            "columns": [
+                {"name": c.name, "type": c.type, "description": c.description} for c in sample.columns
+            ],
+            "known_issues": "\n".join(sample.known_issues),
+            "csv_text": text,
+            "row_count": text.count("\n") - 1,
+            "source": Dataset.SAMPLE,
+        }
+        dataset, _ = Dataset.objects.update_or_create(slug=sample.slug, defaults=fields)
+        saved.append(dataset)
+    return saved

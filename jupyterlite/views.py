@@ -1,0 +1,180 @@
+"""Views: the lab files, the dataset catalogue, the exercise page, and the answer endpoints."""
+
+import json
+
+from csp.constants import SELF
+from csp.decorators import csp_replace
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse, JsonResponse
+from django.middleware.csrf import get_token
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.clickjacking import xframe_options_sameorigin
+from django.views.decorators.http import require_GET, require_POST
+
+from home.permissions import can
+
+from . import services
+from .blocks import ExerciseBlock
+from .lab import serve
+from .models import Dataset, Exercise, Question
+from .notebooks import starter_notebook
+
+# JupyterLab injects styles at run time; Pyodide compiles WebAssembly; Vega compiles chart expressions.
+LAB_CSP = {
+    "script-src": [SELF, "'wasm-unsafe-eval'", "'unsafe-eval'"],
+    "style-src": [SELF, "'unsafe-inline'"],
+    "img-src": [SELF, "data:", "blob:"],
+    "font-src": [SELF, "data:"],
+    "worker-src": [SELF, "blob:"],
+    "connect-src": [SELF],
+}
+
+
+@require_GET
+@xframe_options_sameorigin
+@csp_replace(LAB_CSP)
+def lab_file(request, path: str = ""):
+    """Any file of the built lab (same-origin iframe allowed)."""
+    return serve.serve(request, path)
+
+
+@require_GET
+@login_required
+def dataset_index(request):
+    datasets = Dataset.objects.defer("csv_text").order_by("title")
+    page = Paginator(datasets, 20).get_page(request.GET.get("page"))
+    return render(request, "jupyterlite/dataset_index.html", {"page_obj": page, "datasets": page.object_list})
+
+
+@require_GET
+@login_required
+def dataset_detail(request, slug: str):
+    dataset = get_object_or_404(Dataset.objects.defer("csv_text"), slug=slug)
+    exercises = dataset.exercises.filter(is_published=True).only("title", "slug")
+    return render(request, "jupyterlite/dataset_detail.html", {"dataset": dataset, "exercises": exercises})
+
+
+@require_GET
+def dataset_csv(request, slug: str):
+    """The CSV itself. Signed-in staff only; also what load_dataset() fetches inside the lab."""
+    if not can(request.user, "view_dataset"):
+        return JsonResponse({"error": "Sign in to download datasets."}, status=403)
+    dataset = get_object_or_404(Dataset.objects.only("slug", "csv_text"), slug=slug)
+    response = HttpResponse(dataset.csv_text.encode(), content_type="text/csv; charset=utf-8")
+    if "download" in request.GET:
+        response["Content-Disposition"] = f'attachment; filename="{dataset.slug}.csv"'
+    response["Cache-Control"] = "private, no-cache"
+    return response
+
+
+def _visible_exercise(request, slug: str) -> Exercise:
+    exercise = get_object_or_404(Exercise, slug=slug)
+    if not can(request.user, "view_exercise", exercise):
+        raise Http404("No such exercise")
+    return exercise
+
+
+@require_GET
+@login_required
+def exercise_page(request, slug: str):
+    """The exercise on its own page (preview for authors; lessons embed the same block)."""
+    exercise = _visible_exercise(request, slug)
+    block = ExerciseBlock()
+    bound = block.bind(block.to_python({"exercise": exercise.pk, "heading": "Your task"}))
+    return render(request, "jupyterlite/exercise_page.html", {"exercise": exercise, "exercise_block": bound})
+
+
+@require_GET
+@login_required
+def exercise_notebook(request, slug: str):
+    """The starter notebook, as JSON (the lab seeds from it) or as a download."""
+    exercise = _visible_exercise(request, slug)
+    response = JsonResponse(starter_notebook(exercise), json_dumps_params={"indent": 1})
+    if "download" in request.GET:
+        response["Content-Disposition"] = f'attachment; filename="{exercise.slug}.ipynb"'
+    return response
+
+
+@require_GET
+def answer_token(request):
+    """A CSRF token for the kernel, which runs in a worker and cannot read cookies."""
+    if not request.user.is_authenticated:
+        return JsonResponse({"error": "Sign in to Data Academy to have your answers checked."}, status=403)
+    return JsonResponse({"token": get_token(request)})
+
+
+def _verdict_json(verdict: services.Verdict, question: Question) -> dict:
+    return {
+        "question": question.key,
+        "exercise": question.exercise.slug,
+        "correct": verdict.attempt.correct,
+        "message": verdict.message,
+        "attempts": verdict.attempts,
+        "solution_available": verdict.solution_available,
+    }
+
+
+@require_POST
+def answer_api(request):
+    """Mark an answer sent from the kernel: JSON {question, value} → verdict (never the expected value)."""
+    if not request.user.is_authenticated:
+        return JsonResponse({"error": "Sign in to Data Academy to have your answers checked."}, status=403)
+    try:
+        payload = json.loads(request.body or b"")
+    except (ValueError, UnicodeDecodeError):
+        return JsonResponse(
+            {"error": 'The request body must be JSON: {"question": ..., "value": ...}.'}, status=400
+        )
+    if (
+        not isinstance(payload, dict)
+        or not isinstance(payload.get("question"), str)
+        or "value" not in payload
+    ):
+        return JsonResponse({"error": "Send a question key (text) and a value."}, status=400)
+    question = Question.objects.select_related("exercise").filter(key=payload["question"]).first()
+    if question is None or not can(request.user, "answer_exercise", question.exercise):
+        return JsonResponse(
+            {"error": f"No question called '{payload['question'][:80]}' that you can answer."}, status=404
+        )
+    try:
+        verdict = services.attempt_grade(user=request.user, question=question, value=payload["value"])
+    except services.RateLimited:
+        return JsonResponse(
+            {"error": "Too many answers in the last minute. Wait a moment and try again."}, status=429
+        )
+    return JsonResponse(_verdict_json(verdict, question), status=201)
+
+
+@require_POST
+@login_required
+def answer_form(request, slug: str):
+    """The same check from a plain HTML form, for browsers without JavaScript."""
+    exercise = _visible_exercise(request, slug)
+    if not can(request.user, "answer_exercise", exercise):
+        raise PermissionDenied
+    back = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(back, {request.get_host()}, require_https=request.is_secure()):
+        back = exercise_url(exercise)
+    question = exercise.questions.filter(pk=request.POST.get("question") or 0).first()
+    value = request.POST.get("value", "").strip()
+    if question is None or not value:
+        messages.error(request, "Choose a question and enter your answer.")
+        return redirect(back + f"#exercise-{exercise.slug}")
+    try:
+        verdict = services.attempt_grade(user=request.user, question=question, value=value)
+    except services.RateLimited:
+        messages.error(request, "Too many answers in the last minute. Wait a moment and try again.")
+        return redirect(back + f"#exercise-{exercise.slug}")
+    level = messages.success if verdict.attempt.correct else messages.error
+    level(request, f"{question.prompt} {verdict.message}")
+    return redirect(back + f"#exercise-{exercise.slug}")
+
+
+def exercise_url(exercise: Exercise) -> str:
+    from django.urls import reverse
+
+    return reverse("jupyterlite:exercise", args=[exercise.slug])

@@ -5,6 +5,7 @@ the test, so a new view cannot ship without saying who may use it. Third-party a
 allauth) are covered by their own tests; pages served by Wagtail are in PAGES.
 """
 
+import io
 from dataclasses import dataclass, field
 
 import pytest
@@ -26,6 +27,18 @@ def signed_in(status, anonymous=LOGIN):
     return {"anonymous": anonymous, **dict.fromkeys(ROLES[1:], status)}
 
 
+ADMIN_ONLY = {
+    "anonymous": LOGIN,
+    "learner": LOGIN,
+    "other_learner": LOGIN,
+    "champion": LOGIN,
+    "hr": REDIRECT,
+    "admin": OK,
+}
+ADMIN_ONLY_BAD = {**ADMIN_ONLY, "admin": OK}
+ADMIN_REDIRECT = {**ADMIN_ONLY, "admin": REDIRECT}
+
+
 @dataclass
 class Route:
     """How to build the URL (kwargs from the world) and what each role gets for each method."""
@@ -44,6 +57,43 @@ ROUTES: dict[str, Route] = {
     # An empty form: refused with the form's errors, nothing deleted.
     "home:your_data_delete": Route(get=signed_in(NOT_ALLOWED), post=signed_in(BAD)),
     "home:signed_out": Route(get=everyone(OK)),
+    # Single sign-on (off in tests: no provider is configured, so nothing to start or call back to).
+    "openid_connect_login": Route(
+        kwargs=lambda w: {"provider_id": "council"}, get=everyone(NOT_FOUND), post=everyone(NOT_FOUND)
+    ),
+    "openid_connect_callback": Route(kwargs=lambda w: {"provider_id": "council"}, get=everyone(NOT_FOUND)),
+    # The lab is static files; the data in it is the generated sample data, never personal data.
+    "jupyterlite:lab": Route(
+        kwargs=lambda w: {"path": "jupyter-lite.json"}, get=everyone(OK), post=everyone(NOT_ALLOWED)
+    ),
+    "jupyterlite:dataset_index": Route(get=signed_in(OK), post=everyone(NOT_ALLOWED)),
+    "jupyterlite:dataset_detail": Route(
+        kwargs=lambda w: {"slug": w["dataset"].slug}, get=signed_in(OK), post=everyone(NOT_ALLOWED)
+    ),
+    "jupyterlite:dataset_csv": Route(
+        kwargs=lambda w: {"slug": w["dataset"].slug},
+        get=signed_in(OK, anonymous=FORBIDDEN),
+        post=everyone(NOT_ALLOWED),
+    ),
+    "jupyterlite:answer_token": Route(get=signed_in(OK, anonymous=FORBIDDEN), post=everyone(NOT_ALLOWED)),
+    # An empty answer: refused as malformed, nothing stored.
+    "jupyterlite:answer_api": Route(get=everyone(NOT_ALLOWED), post=signed_in(BAD, anonymous=FORBIDDEN)),
+    "jupyterlite:exercise": Route(
+        kwargs=lambda w: {"slug": w["exercise"].slug}, get=signed_in(OK), post=everyone(NOT_ALLOWED)
+    ),
+    "jupyterlite:exercise_notebook": Route(
+        kwargs=lambda w: {"slug": w["exercise"].slug}, get=signed_in(OK), post=everyone(NOT_ALLOWED)
+    ),
+    "jupyterlite:answer_form": Route(
+        # An empty answer: back to the exercise with the error shown, nothing stored.
+        kwargs=lambda w: {"slug": w["exercise"].slug},
+        get=everyone(NOT_ALLOWED),
+        post=signed_in(REDIRECT),
+    ),
+    # Admin screens of our own: learners and champions have no admin; HR's admin is the framework only.
+    "jupyterlite_dataset_upload": Route(get=ADMIN_ONLY, post=ADMIN_ONLY_BAD),
+    # New datasets come from an upload: "Add" sends admins to the upload screen.
+    "wagtailsnippets_jupyterlite_dataset:add": Route(get=ADMIN_REDIRECT, post=ADMIN_REDIRECT),
 }
 
 PAGES = {
@@ -80,6 +130,10 @@ def test_every_route_is_in_the_table():
 @pytest.fixture
 def world(db, site_with_home, learner, other_learner, champion, hr_user, admin_user, client_for):
     """Real objects for every route, and a signed-in client per role (HR and admin with MFA)."""
+    from jupyterlite import demo as lab_demo
+    from jupyterlite.models import Dataset, Exercise
+
+    lab_demo.load(stdout=io.StringIO())
     users = {
         "learner": learner,
         "other_learner": other_learner,
@@ -88,7 +142,12 @@ def world(db, site_with_home, learner, other_learner, champion, hr_user, admin_u
         "admin": admin_user,
     }
     clients = {"anonymous": client_for(None)} | {role: client_for(user) for role, user in users.items()}
-    return {"users": users, "clients": clients}
+    return {
+        "users": users,
+        "clients": clients,
+        "dataset": Dataset.objects.order_by("slug").first(),
+        "exercise": Exercise.objects.filter(is_published=True).order_by("slug").first(),
+    }
 
 
 def outcome(response) -> int | str:

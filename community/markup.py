@@ -4,6 +4,7 @@ Everything else in the platform stores the Markdown source and the HTML this ret
 output safe. Links get rel="nofollow ugc noopener"; images are allowed only from this site (a path on it).
 """
 
+import html as html_lib
 import re
 from collections.abc import Collection
 from urllib.parse import urlsplit
@@ -36,7 +37,18 @@ def _is_site_path(value: str) -> bool:
     return not parts.scheme and not parts.netloc and not any(ord(c) < 33 for c in value)
 
 
+def _hides_a_scheme(value: str) -> bool:
+    """True when decoding entities (twice) and dropping spaces and control characters reveals a scheme
+    outside the allow-list, e.g. `javascript&colon;` or `jav&#x09;ascript:` — refuse those outright."""
+    decoded = html_lib.unescape(html_lib.unescape(value))
+    squeezed = re.sub(r"[\s\x00-\x1f\x7f]+", "", decoded).lower()
+    match = re.match(r"^([a-z][a-z0-9+.-]*):", squeezed)
+    return bool(match) and match.group(1) not in ALLOWED_PROTOCOLS
+
+
 def _allowed_attribute(tag: str, name: str, value: str) -> bool:
+    if name in {"href", "src"} and _hides_a_scheme(value):
+        return False
     if tag == "a":
         return name in {"href", "title", "class"} and (name != "class" or value == "academy-mention")
     if tag == "img":
@@ -76,7 +88,11 @@ _cleaner = bleach.Cleaner(
 
 
 def _markdown_to_html(source: str) -> str:
-    md = markdown.Markdown(extensions=MARKDOWN_EXTENSIONS, output_format="html")
+    md = markdown.Markdown(
+        extensions=MARKDOWN_EXTENSIONS,
+        extension_configs={"tables": {"use_align_attribute": True}},
+        output_format="html",
+    )
     # Raw HTML blocks and inline HTML are treated as text, so they show as typed and never reach the page as tags.
     md.preprocessors.deregister("html_block")
     md.inlinePatterns.deregister("html")

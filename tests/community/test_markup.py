@@ -185,7 +185,7 @@ def _live_markup(html: str) -> str:
             parts.append(element.tag)
             for name, value in element.attrib.items():
                 parts.append(f"{name}={value}" if name in {"href", "src"} else f"{name}=")
-    return " ".join(parts).lower()
+    return "|".join(parts).lower()
 
 
 @pytest.mark.parametrize("source", ATTACKS)
@@ -193,7 +193,7 @@ def test_attack_is_neutralised(source):
     html = render_markdown(source, mentions={"chloe"})
     _assert_safe(html)
     live = _live_markup(html)
-    for needle in ("=javascript", "=vbscript", "=data:", "src=https:", "src=http:", " on", " style="):
+    for needle in ("=javascript", "=vbscript", "=data:", "src=https:", "src=http:", "|on", "|style="):
         assert needle not in live, f"{needle!r} survived in {html!r}"
 
 

@@ -137,6 +137,6 @@ def mentioned_handles(source: str) -> set[str]:
     return {m.lower() for m in MENTION.findall(text)}
 
 
-def link_count(html: str) -> int:
-    """External links in rendered HTML (mentions do not count)."""
-    return len(re.findall(r'<a (?![^>]*class="academy-mention")', html))
+def link_count(source: str) -> int:
+    """Web addresses written in `source`, linked or not (what new-account limits count)."""
+    return len(re.findall(r"(?i)\b(?:https?://|www\.)", source or ""))

@@ -110,7 +110,7 @@ def is_new_account(user) -> bool:
     return young or profile_for(user=user).post_count < settings.COMMUNITY_NEW_ACCOUNT_POSTS
 
 
-def _check_limits(*, user, html: str, mentions: set[str]) -> None:
+def _check_limits(*, user, source: str, mentions: set[str]) -> None:
     """Rate limits for everyone; tighter link, mention and hourly limits for new accounts."""
     new = is_new_account(user)
     hour_ago = timezone.now() - timedelta(hours=1)
@@ -124,7 +124,7 @@ def _check_limits(*, user, html: str, mentions: set[str]) -> None:
         )
     if not new:
         return
-    if link_count(html) > settings.COMMUNITY_NEW_ACCOUNT_MAX_LINKS:
+    if link_count(source) > settings.COMMUNITY_NEW_ACCOUNT_MAX_LINKS:
         raise ValidationError(
             {
                 "body": f"New members can include up to {settings.COMMUNITY_NEW_ACCOUNT_MAX_LINKS} links in a post"
@@ -173,7 +173,7 @@ def topic_create(*, user, category: Category, title: str, source: str) -> Topic:
     source = _clean_body(source)
     profile_for(user=user)
     html, mentions = _render(source)
-    _check_limits(user=user, html=html, mentions=mentions)
+    _check_limits(user=user, source=source, mentions=mentions)
     with transaction.atomic():
         topic = Topic.objects.create(category=category, title=title, author=user)
         Category.objects.filter(pk=category.pk).update(topic_count=F("topic_count") + 1)
@@ -190,7 +190,7 @@ def post_create(*, user, topic: Topic, source: str, reply_to: Post | None = None
     source = _clean_body(source)
     profile_for(user=user)
     html, mentions = _render(source)
-    _check_limits(user=user, html=html, mentions=mentions)
+    _check_limits(user=user, source=source, mentions=mentions)
     if reply_to is not None and reply_to.topic_id != topic.pk:
         reply_to = None
     with transaction.atomic():
@@ -208,7 +208,7 @@ def post_edit(*, user, post: Post, source: str, reason: str = "") -> Post:
         return post
     html, mentions = _render(source)
     if post.author_id == user.pk:
-        _check_limits_for_edit(user=user, html=html, mentions=mentions)
+        _check_limits_for_edit(user=user, source=source, mentions=mentions)
     new_mentions = mentions - mentioned_handles(post.source)
     with transaction.atomic():
         PostRevision.objects.create(
@@ -225,10 +225,10 @@ def post_edit(*, user, post: Post, source: str, reason: str = "") -> Post:
     return post
 
 
-def _check_limits_for_edit(*, user, html: str, mentions: set[str]) -> None:
+def _check_limits_for_edit(*, user, source: str, mentions: set[str]) -> None:
     if not is_new_account(user):
         return
-    if link_count(html) > settings.COMMUNITY_NEW_ACCOUNT_MAX_LINKS:
+    if link_count(source) > settings.COMMUNITY_NEW_ACCOUNT_MAX_LINKS:
         raise ValidationError(
             {
                 "body": f"New members can include up to {settings.COMMUNITY_NEW_ACCOUNT_MAX_LINKS} links in a post"

@@ -23,7 +23,9 @@ def other_champion(db):
 
 @pytest.fixture
 def category(db, champion):
-    cat = Category.objects.create(name="Data quality", slug="data-quality", description="Duplicates and more.")
+    cat = Category.objects.create(
+        name="Data quality", slug="data-quality", description="Duplicates and more."
+    )
     cat.moderators.add(champion)
     return cat
 

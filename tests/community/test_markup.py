@@ -49,7 +49,7 @@ RAW_HTML = [
     "<svg><a xlink:href='javascript:alert(1)'><text>x</text></a></svg>",
     "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>",
     "<math href='javascript:alert(1)'>click</math>",
-    "<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\">",
+    '<noscript><p title="</noscript><img src=x onerror=alert(1)>">',
     "<style>@import 'javascript:alert(1)';</style>",
     "<style>body{background:url(javascript:alert(1))}</style>",
     "<iframe src=javascript:alert(1)></iframe>",
@@ -60,7 +60,7 @@ RAW_HTML = [
     "<a href='jav&#x09;ascript:alert(1)'>x</a>",
     "<body onload=alert(1)>",
     "<div style='background:url(javascript:alert(1))'>x</div>",
-    "<p style=\"color:red\" onclick=\"alert(1)\">x</p>",
+    '<p style="color:red" onclick="alert(1)">x</p>',
     "<input autofocus onfocus=alert(1)>",
     "<details open ontoggle=alert(1)>",
     "<video><source onerror=alert(1)></video>",
@@ -75,7 +75,7 @@ RAW_HTML = [
     "<marquee onstart=alert(1)>",
     "<isindex type=image src=1 onerror=alert(1)>",
     "<img src=`x`onerror=alert(1)>",
-    "<img \"\"\"><script>alert(1)</script>\">",
+    '<img """><script>alert(1)</script>">',
     "<scr<script>ipt>alert(1)</scr</script>ipt>",
     "<<script>alert(1)//<</script>",
     "<!--<script>alert(1)</script>-->",
@@ -85,19 +85,19 @@ RAW_HTML = [
     "<textarea><script>alert(1)</script></textarea>",
     "<title><script>alert(1)</script></title>",
     "<plaintext><script>alert(1)</script>",
-    "<a href=\"https://example.org\" onmouseover=\"alert(1)\">x</a>",
-    "<a href=\"https://example.org\" target=_blank>x</a>",
-    "<img src=\"/media/x.png\" style=\"width:9999px\">",
+    '<a href="https://example.org" onmouseover="alert(1)">x</a>',
+    '<a href="https://example.org" target=_blank>x</a>',
+    '<img src="/media/x.png" style="width:9999px">',
     "<code onclick=alert(1)>x</code>",
-    "<pre class=\"x\" onmouseover=alert(1)>x</pre>",
-    "<h1 id=\"x\" onclick=alert(1)>x</h1>",
-    "<ol start=\"1\" onclick=alert(1)><li>x</li></ol>",
-    "<td align=\"left\" onclick=alert(1)>x</td>",
-    "<a class=\"academy-mention\" href=\"javascript:alert(1)\">@x</a>",
+    '<pre class="x" onmouseover=alert(1)>x</pre>',
+    '<h1 id="x" onclick=alert(1)>x</h1>',
+    '<ol start="1" onclick=alert(1)><li>x</li></ol>',
+    '<td align="left" onclick=alert(1)>x</td>',
+    '<a class="academy-mention" href="javascript:alert(1)">@x</a>',
     "<div>\n\n<script>alert(1)</script>\n\n</div>",
-    "<img src=\"//evil.example/tracker.png\">",
-    "<img src=\"https://evil.example/tracker.png\">",
-    "<img src=\"/\\evil.example/x.png\">",
+    '<img src="//evil.example/tracker.png">',
+    '<img src="https://evil.example/tracker.png">',
+    '<img src="/\\evil.example/x.png">',
 ]
 
 MARKDOWN = [
@@ -123,15 +123,15 @@ MARKDOWN = [
     "![x](http://evil.example/pixel.png)",
     "![x](/\\evil.example/pixel.png)",
     "![x][img]\n\n[img]: https://evil.example/pixel.png",
-    "![x\" onerror=\"alert(1)](/media/x.png)",
-    "![x](/media/x.png\" onerror=\"alert(1))",
-    "[x](https://example.org \"title\" onmouseover=\"alert(1)\")",
-    "[x](https://example.org\" onmouseover=\"alert(1))",
+    '![x" onerror="alert(1)](/media/x.png)',
+    '![x](/media/x.png" onerror="alert(1))',
+    '[x](https://example.org "title" onmouseover="alert(1)")',
+    '[x](https://example.org" onmouseover="alert(1))',
     "[<img src=x onerror=alert(1)>](https://example.org)",
     "[x](https://example.org)<script>alert(1)</script>",
     "`<script>alert(1)</script>`",
     "```\n<script>alert(1)</script>\n```",
-    "```html\" onclick=\"alert(1)\n<b>x</b>\n```",
+    '```html" onclick="alert(1)\n<b>x</b>\n```',
     "> <script>alert(1)</script>",
     "* <img src=x onerror=alert(1)>",
     "| a | b |\n|---|---|\n| <script>alert(1)</script> | [x](javascript:alert(1)) |",
@@ -143,12 +143,14 @@ MARKDOWN = [
     "&#60;script&#62;alert(1)&#60;/script&#62;",
     "\\<script>alert(1)\\</script>",
     "<mailto:x@example.org?body=<script>alert(1)</script>>",
-    "[x](mailto:x@example.org\"onclick=\"alert(1))",
+    '[x](mailto:x@example.org"onclick="alert(1))',
     "@<script>alert(1)</script>",
     "[@chloe](javascript:alert(1))",
 ]
 
-ATTACKS = SCHEMES + [f'<a href="{s}">x</a>' for s in SCHEMES] + [f"[x]({s})" for s in SCHEMES] + RAW_HTML + MARKDOWN
+ATTACKS = (
+    SCHEMES + [f'<a href="{s}">x</a>' for s in SCHEMES] + [f"[x]({s})" for s in SCHEMES] + RAW_HTML + MARKDOWN
+)
 
 
 def test_at_least_one_hundred_attacks():
@@ -166,7 +168,9 @@ def _assert_safe(html: str) -> None:
             continue
         assert element.tag in ALLOWED_TAGS, f"tag <{element.tag}> in {html!r}"
         for name, value in element.attrib.items():
-            assert name in ALLOWED_ATTRS.get(element.tag, set()), f"attribute {name} on <{element.tag}> in {html!r}"
+            assert name in ALLOWED_ATTRS.get(element.tag, set()), (
+                f"attribute {name} on <{element.tag}> in {html!r}"
+            )
             if name == "href":
                 scheme = urlsplit(value).scheme.lower()
                 assert scheme in ALLOWED_PROTOCOLS | {""}, f"scheme {scheme!r} in {html!r}"
@@ -204,7 +208,7 @@ def test_tables_code_lists_and_links_survive():
         "| Area | Count |\n| --- | ---: |\n| Highways | 12 |\n\n"
         "```python\nprint(1 < 2)\n```\n\n"
         "> A quote\n\n"
-        "[Council data](https://example.org/data \"Open data\") and <https://example.org/auto> and "
+        '[Council data](https://example.org/data "Open data") and <https://example.org/auto> and '
         "[mail](mailto:data@example.org).\n\n![Chart](/media/images/chart.png)"
     )
     html = render_markdown(source)
@@ -234,7 +238,9 @@ def test_raw_html_is_shown_as_text_not_dropped():
 
 def test_known_mentions_link_to_profiles_and_code_is_left_alone():
     html = render_markdown("Hi @chloe and @nobody, see `@chloe`", mentions={"chloe"})
-    assert '<a class="academy-mention" href="/community/u/chloe/" rel="nofollow ugc noopener">@chloe</a>' in html
+    assert (
+        '<a class="academy-mention" href="/community/u/chloe/" rel="nofollow ugc noopener">@chloe</a>' in html
+    )
     assert "@nobody" in html and "/u/nobody/" not in html
     assert "<code>@chloe</code>" in html
     assert mentioned_handles("Hi @Chloe and `@skip` and email a@b.org") == {"chloe"}

@@ -29,7 +29,8 @@ def _assert_refused(response, role):
 def test_start_topic(role, as_role, category):
     _, client = as_role(role)
     response = client.post(
-        f"/community/c/{category.slug}/new/", {"title": "Who owns the gazetteer?", "body": "Asking for a friend."}
+        f"/community/c/{category.slug}/new/",
+        {"title": "Who owns the gazetteer?", "body": "Asking for a friend."},
     )
     created = Topic.objects.filter(title="Who owns the gazetteer?").exists()
     if role in SIGNED_IN:
@@ -92,8 +93,10 @@ def test_hide(role, as_role, reply):
     assert reply.is_hidden == allowed
     if allowed:
         log = ModerationAction.objects.get(action="hide")
-        assert log.post == reply and log.reason == "Shares a resident's name" and log.actor.email.startswith(
-            role.split("_")[0]
+        assert (
+            log.post == reply
+            and log.reason == "Shares a resident's name"
+            and log.actor.email.startswith(role.split("_")[0])
         )
     else:
         _assert_refused(response, role)
@@ -108,7 +111,9 @@ def test_lock_and_pin(role, action, field, as_role, topic):
     topic.refresh_from_db()
     allowed = role in MODERATORS
     assert getattr(topic, field) == allowed
-    assert ModerationAction.objects.filter(action=action, topic=topic, reason="Tidying up").exists() == allowed
+    assert (
+        ModerationAction.objects.filter(action=action, topic=topic, reason="Tidying up").exists() == allowed
+    )
     if not allowed:
         _assert_refused(response, role)
 
@@ -131,7 +136,9 @@ def test_move(role, as_role, topic, second_category):
         _assert_refused(response, role)
 
 
-def test_champion_cannot_move_into_a_category_they_do_not_moderate(client_for, champion, topic, other_category):
+def test_champion_cannot_move_into_a_category_they_do_not_moderate(
+    client_for, champion, topic, other_category
+):
     response = client_for(champion).post(
         f"/community/t/{topic.pk}/moderate/",
         {"action": "move", "category": other_category.pk, "reason": "x"},
@@ -165,7 +172,9 @@ def test_moderation_queue(role, as_role, topic):
         _assert_refused(response, role)
 
 
-def test_moderation_queue_shows_only_the_champions_categories(client_for, other_champion, other_learner, topic):
+def test_moderation_queue_shows_only_the_champions_categories(
+    client_for, other_champion, other_learner, topic
+):
     from community import moderation
 
     moderation.post_flag(user=other_learner, post=topic.posts.get(), reason="spam")
@@ -184,7 +193,9 @@ def test_edit_window_closes_for_authors_but_not_moderators(client_for, learner, 
     post = topic.posts.get()
     Post.objects.filter(pk=post.pk).update(created_at=post.created_at.replace(year=2020))
     assert client_for(learner).post(f"/community/p/{post.pk}/edit/", {"body": "Late."}).status_code == 403
-    assert client_for(champion).post(f"/community/p/{post.pk}/edit/", {"body": "Moderated."}).status_code == 302
+    assert (
+        client_for(champion).post(f"/community/p/{post.pk}/edit/", {"body": "Moderated."}).status_code == 302
+    )
     assert ModerationAction.objects.get(action="edit").actor == champion
 
 
@@ -200,7 +211,9 @@ def test_reading_requires_sign_in(role, as_role, topic):
             assert "How do I remove duplicate addresses?" in response.text or path == "/community/"
 
 
-def test_hidden_post_visible_to_author_and_moderators_only(client_for, learner, other_learner, champion, reply):
+def test_hidden_post_visible_to_author_and_moderators_only(
+    client_for, learner, other_learner, champion, reply
+):
     from community import moderation
 
     moderation.post_hide(actor=champion, post=reply, reason="Personal data")

@@ -260,3 +260,13 @@ LOGGING = {
 
 # Personal data: accounts unused for this many days are erased by `manage.py erase_inactive_accounts --yes`.
 ACCOUNT_RETENTION_DAYS = int(os.environ.get("ACCOUNT_RETENTION_DAYS", str(3 * 365)))
+# --- Community forums ------------------------------------------------------------------------
+COMMUNITY_EDIT_WINDOW_MINUTES = int(os.environ.get("COMMUNITY_EDIT_WINDOW_MINUTES", str(24 * 60)))
+COMMUNITY_AUTO_HIDE_FLAGS = int(os.environ.get("COMMUNITY_AUTO_HIDE_FLAGS", "3"))
+COMMUNITY_POSTS_PER_HOUR = int(os.environ.get("COMMUNITY_POSTS_PER_HOUR", "30"))
+# New accounts: younger than NEW_ACCOUNT_DAYS or with fewer than NEW_ACCOUNT_POSTS posts.
+COMMUNITY_NEW_ACCOUNT_DAYS = int(os.environ.get("COMMUNITY_NEW_ACCOUNT_DAYS", "2"))
+COMMUNITY_NEW_ACCOUNT_POSTS = int(os.environ.get("COMMUNITY_NEW_ACCOUNT_POSTS", "3"))
+COMMUNITY_NEW_ACCOUNT_POSTS_PER_HOUR = int(os.environ.get("COMMUNITY_NEW_ACCOUNT_POSTS_PER_HOUR", "10"))
+COMMUNITY_NEW_ACCOUNT_MAX_LINKS = int(os.environ.get("COMMUNITY_NEW_ACCOUNT_MAX_LINKS", "2"))
+COMMUNITY_NEW_ACCOUNT_MAX_MENTIONS = int(os.environ.get("COMMUNITY_NEW_ACCOUNT_MAX_MENTIONS", "2"))

@@ -1,0 +1,18 @@
+"""`{% discussion_link page %}`: the "Discuss this lesson" link with the reply count, for any Wagtail page."""
+
+from django import template
+from django.urls import reverse
+
+from ..models import Topic
+
+register = template.Library()
+
+
+@register.inclusion_tag("community/includes/discussion_link.html", takes_context=True)
+def discussion_link(context, page):
+    """One query: the page's topic (if it exists yet) for its reply count. Signed-in members only."""
+    request = context.get("request")
+    if page is None or request is None or not request.user.is_authenticated:
+        return {"url": None}
+    reply_count = Topic.objects.filter(page_id=page.pk).values_list("reply_count", flat=True).first() or 0
+    return {"url": reverse("community:discuss", kwargs={"page_id": page.pk}), "reply_count": reply_count}

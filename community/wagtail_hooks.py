@@ -1,0 +1,53 @@
+"""Header menu item, "My learning" panel, header notification count, and categories in the Wagtail admin."""
+
+from django.urls import reverse
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from home.hooks import DASHBOARD_HOOK, MAIN_MENU_HOOK, DashboardPanel, MenuItem
+
+from . import notifications
+from .models import Category, Topic
+
+
+@hooks.register(MAIN_MENU_HOOK)
+def community_menu_item(request):
+    return [MenuItem(label="Community", url=reverse("community:index"), order=50, requires_login=True)]
+
+
+@hooks.register("academy_unread_notification_count")
+def unread_notification_count(user) -> int:
+    return notifications.unread_count(user)
+
+
+@hooks.register(DASHBOARD_HOOK)
+def community_dashboard_panel(request):
+    user = request.user
+    if not user.is_authenticated:
+        return None
+    topics = list(Topic.objects.filter(author=user, is_hidden=False).order_by("-last_post_at")[:5])
+    unread = list(
+        user.forum_notifications.filter(read_at__isnull=True).select_related("actor", "post__topic")[:5]
+    )
+    return DashboardPanel(
+        title="Community",
+        template_name="community/includes/dashboard_panel.html",
+        context={"topics": topics, "unread": unread, "unread_count": notifications.unread_count(user)},
+        order=60,
+    )
+
+
+class CategoryViewSet(SnippetViewSet):
+    """Forum categories: Academy admins create them and choose their champion moderators."""
+
+    model = Category
+    icon = "group"
+    menu_label = "Forum categories"
+    menu_order = 400
+    add_to_admin_menu = True
+    list_display = ["name", "slug", "topic_count", "post_count"]
+    search_fields = ["name"]
+
+
+register_snippet(CategoryViewSet)

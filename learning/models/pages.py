@@ -100,7 +100,10 @@ class CourseIndexPage(Page):
         verbose_name = "course catalogue"
 
     def all_courses(self):
-        return CoursePage.objects.live().public().child_of(self)
+        """Published, unrestricted courses in this catalogue (built once per page object: .public() queries)."""
+        if getattr(self, "_all_courses", None) is None:
+            self._all_courses = CoursePage.objects.live().public().child_of(self)
+        return self._all_courses
 
     def filtered_courses(self, *, filters: CatalogueFilters, user, skip: str = ""):
         """Courses matching every filter except `skip` (used to count the options of that filter)."""

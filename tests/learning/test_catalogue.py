@@ -101,7 +101,7 @@ def _grow(catalogue, *, courses, questions_per_lesson, learners):
         user_create(email=f"grow-{uuid.uuid4().hex[:8]}@test.gov.uk", password=None) for n in range(learners)
     ]
     made = []
-    for c in range(courses):
+    for _ in range(courses):
         body = [q_single(), q_numeric(), q_text()] * questions_per_lesson
         course = add_course(catalogue, slug=f"grow-{uuid.uuid4().hex[:8]}", lessons=[body] * 3)
         for person in people:

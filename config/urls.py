@@ -16,6 +16,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("allauth.urls")),
     path("", include("home.urls")),
+    path("", include("competencies.urls")),
 ]
 
 if settings.DEBUG:

@@ -114,7 +114,7 @@ def site_with_home(db):
 
 
 @pytest.fixture(scope="session")
-def _playwright_browser():
+def _playwright_browser(_serialized_db):
     os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     from playwright.sync_api import sync_playwright
 
@@ -124,9 +124,28 @@ def _playwright_browser():
         browser.close()
 
 
+@pytest.fixture(scope="session")
+def _serialized_db(django_db_setup, django_db_blocker):
+    """The migrated database's contents, serialized once (browser tests ask for serialized rollback)."""
+    from django.db import connection
+
+    return getattr(connection, "_test_serialized_contents", None)
+
+
+def _restore_migration_data(serialized):
+    """Playwright's sync API runs an event loop, so Django sees a fresh connection object without the
+    serialized contents and skips restoring the data migrations' rows (root page, roles) after a flush."""
+    from django.db import connection
+
+    if serialized and not hasattr(connection, "_test_serialized_contents"):
+        connection.creation.deserialize_db_from_string(serialized)
+        connection._test_serialized_contents = serialized
+
+
 @pytest.fixture
-def page(_playwright_browser, live_server):
+def page(_serialized_db, _playwright_browser, live_server):
     """A fresh browser page; `page.off_host_requests` lists any request that left the test server."""
+    _restore_migration_data(_serialized_db)
     context = _playwright_browser.new_context(
         base_url=live_server.url, viewport={"width": 1200, "height": 900}
     )

@@ -105,7 +105,7 @@ def requirements_for_user(*, user) -> dict[int, Requirement]:
         .filter(Q(role__job_holders__user=user) | Q(role__governance_holders__user=user))
         .values_list("competency_id", "level", "priority", "role__job_title")
         .distinct()
-        .order_by("role__kind", "role__job_title")
+        .order_by("-role__kind", "role__job_title")  # the job profile first, then governance
     )
     result: dict[int, Requirement] = {}
     for competency_id, level, priority, title in rows:

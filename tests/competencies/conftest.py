@@ -46,13 +46,25 @@ def small_framework(db):
     an1 = make_competency(area, "AN1", "Describing data")
     vc1 = make_competency(area, "VC1", "Reading charts")
     analyst = RoleProfile.objects.create(
-        code="analyst", kind=ProfileKind.JOB, job_title="Analyst", service_area="Data", description="Analyses."
+        code="analyst",
+        kind=ProfileKind.JOB,
+        job_title="Analyst",
+        service_area="Data",
+        description="Analyses.",
     )
-    RoleRequirement.objects.create(role=analyst, competency=dq1, level=Level.ENGAGE, priority=Priority.ESSENTIAL)
-    RoleRequirement.objects.create(role=analyst, competency=an1, level=Level.ANALYSE, priority=Priority.ESSENTIAL)
-    RoleRequirement.objects.create(role=analyst, competency=vc1, level=Level.UNDERSTAND, priority=Priority.DESIRABLE)
+    RoleRequirement.objects.create(
+        role=analyst, competency=dq1, level=Level.ENGAGE, priority=Priority.ESSENTIAL
+    )
+    RoleRequirement.objects.create(
+        role=analyst, competency=an1, level=Level.ANALYSE, priority=Priority.ESSENTIAL
+    )
+    RoleRequirement.objects.create(
+        role=analyst, competency=vc1, level=Level.UNDERSTAND, priority=Priority.DESIRABLE
+    )
     steward = RoleProfile.objects.create(
         code="steward", kind=ProfileKind.GOVERNANCE, job_title="Data steward", description="Stewards data."
     )
-    RoleRequirement.objects.create(role=steward, competency=dq1, level=Level.ANALYSE, priority=Priority.ESSENTIAL)
+    RoleRequirement.objects.create(
+        role=steward, competency=dq1, level=Level.ANALYSE, priority=Priority.ESSENTIAL
+    )
     return {"area": area, "dq1": dq1, "an1": an1, "vc1": vc1, "analyst": analyst, "steward": steward}

@@ -22,7 +22,15 @@ from competencies.transfer import export_competencies_csv, export_roles_csv, fra
 from .conftest import DATA
 
 DDAT = DATA / "ddat_long.csv"
-MODELS = [CompetencyArea, Competency, LevelDescriptor, RoleProfile, RoleRequirement, FrameworkVersion, Revision]
+MODELS = [
+    CompetencyArea,
+    Competency,
+    LevelDescriptor,
+    RoleProfile,
+    RoleRequirement,
+    FrameworkVersion,
+    Revision,
+]
 
 
 def counts():
@@ -77,7 +85,9 @@ def test_a_changed_file_updates_in_place_and_records_a_new_version():
         "You can build clear, accessible charts with standard tools.",
         "You can build clear, accessible charts and tables with standard tools.",
     )
-    text = text.replace('Principal data scientist,Sets the direction', 'Principal data scientist,Leads the direction')
+    text = text.replace(
+        "Principal data scientist,Sets the direction", "Principal data scientist,Leads the direction"
+    )
     result = import_ddat(text.encode())
     assert result.updated == {"competencies": 1, "role_profiles": 1}
     assert result.created["competencies"] == 0
@@ -99,12 +109,18 @@ def ddat_rows(**replace_line_3):
 
 
 BAD_DDAT = {
-    "unknown level": (ddat_rows(**{"Skill Level": "Guru"}), "ddat.csv, line 3, column H (Skill Level): unknown skill level 'Guru'"),
+    "unknown level": (
+        ddat_rows(**{"Skill Level": "Guru"}),
+        "ddat.csv, line 3, column H (Skill Level): unknown skill level 'Guru'",
+    ),
     "missing column": (
         DDAT.read_text().replace(",Skill Level,", ",Skill Grade,", 1).encode(),
         "ddat.csv, line 1: missing column 'Skill Level'",
     ),
-    "empty required cell": (ddat_rows(**{"Skill Name": ""}), "ddat.csv, line 3, column F (Skill Name): this cell is empty"),
+    "empty required cell": (
+        ddat_rows(**{"Skill Name": ""}),
+        "ddat.csv, line 3, column F (Skill Name): this cell is empty",
+    ),
     "duplicate skill": (
         DDAT.read_bytes() + DDAT.read_bytes().splitlines(keepends=True)[1],
         "duplicate skill 'Data analysis and synthesis' for role level 'Associate data analyst' (first on line 2)",
@@ -114,8 +130,14 @@ BAD_DDAT = {
         "ddat.csv, line 2: the file is not UTF-8 text",
     ),
     "empty file": (b"", "ddat.csv: the file is empty."),
-    "header only": (DDAT.read_bytes().splitlines(keepends=True)[0], "the file has a header row but no data rows"),
-    "50 MB file": (b"x" * (50 * 1024 * 1024), "ddat.csv: the file is 50.0 MB; the largest file accepted is 5 MB."),
+    "header only": (
+        DDAT.read_bytes().splitlines(keepends=True)[0],
+        "the file has a header row but no data rows",
+    ),
+    "50 MB file": (
+        b"x" * (50 * 1024 * 1024),
+        "ddat.csv: the file is 50.0 MB; the largest file accepted is 5 MB.",
+    ),
 }
 
 
@@ -157,7 +179,11 @@ def test_own_format_imports_and_round_trips_through_the_export():
     assert result.created == {"areas": 1, "competencies": 1, "role_profiles": 2}
     dq1 = Competency.objects.get(code="DQ1")
     assert sorted(t.name for t in dq1.tags.all()) == ["checks", "quality"]
-    assert dq1.descriptors.get(level=Level.ENGAGE).indicator_list == ["Spots duplicates", "Checks dates", "Reports problems"]
+    assert dq1.descriptors.get(level=Level.ENGAGE).indicator_list == [
+        "Spots duplicates",
+        "Checks dates",
+        "Reports problems",
+    ]
     assert RoleProfile.objects.get(code="steward").requirements.count() == 0
     before = counts()
     again = own(export_competencies_csv(), export_roles_csv())
@@ -179,7 +205,10 @@ BAD_OWN = {
         "competencies.csv, line 2, column I (Indicators): give 2 to 5 indicators",
     ),
     "conflicting name": (
-        OWN_COMPETENCIES.replace("DQ1,Judging data quality,Checks data.,\"quality, checks\",Engage", "DQ1,Judging quality,Checks data.,\"quality, checks\",Engage"),
+        OWN_COMPETENCIES.replace(
+            'DQ1,Judging data quality,Checks data.,"quality, checks",Engage',
+            'DQ1,Judging quality,Checks data.,"quality, checks",Engage',
+        ),
         "competencies.csv, line 3, column D (Name): competency DQ1 has a different name from line 2",
     ),
 }
@@ -199,7 +228,10 @@ def test_bad_own_format_files_are_rejected_with_nothing_written(kind):
 def test_a_bad_role_row_rejects_the_competencies_too():
     with pytest.raises(ImportRejected) as rejected:
         own(roles=OWN_ROLES.replace("DQ1,Engage,essential", "XX9,Engage,essential"))
-    assert "roles.csv, line 2, column H (Competency code): no competency has the code 'XX9'." in rejected.value.errors
+    assert (
+        "roles.csv, line 2, column H (Competency code): no competency has the code 'XX9'."
+        in rejected.value.errors
+    )
     assert Competency.objects.count() == 0
 
 

@@ -61,7 +61,10 @@ def test_learner_chooses_profiles_on_my_role(client_for, learner, small_framewor
     c = client_for(learner)
     response = c.post(
         "/my-role/",
-        {"job_profile": small_framework["analyst"].pk, "governance_profiles": [small_framework["steward"].pk]},
+        {
+            "job_profile": small_framework["analyst"].pk,
+            "governance_profiles": [small_framework["steward"].pk],
+        },
     )
     assert response.status_code == 302
     profile = StaffProfile.objects.get(user=learner)
@@ -74,7 +77,11 @@ def test_learner_chooses_profiles_on_my_role(client_for, learner, small_framewor
 @pytest.mark.django_db
 def test_my_role_refuses_a_job_profile_as_governance(client_for, learner, small_framework):
     response = client_for(learner).post(
-        "/my-role/", {"job_profile": small_framework["steward"].pk, "governance_profiles": [small_framework["analyst"].pk]}
+        "/my-role/",
+        {
+            "job_profile": small_framework["steward"].pk,
+            "governance_profiles": [small_framework["analyst"].pk],
+        },
     )
     assert response.status_code == 200
     assert "Select a valid choice" in response.content.decode()
@@ -83,7 +90,9 @@ def test_my_role_refuses_a_job_profile_as_governance(client_for, learner, small_
 
 @pytest.mark.django_db
 def test_self_assessment_saves_only_for_the_member(client_for, learner, other_learner, small_framework):
-    staff_profile_set(user=learner, job_profile=small_framework["analyst"], governance_profiles=[], actor=learner)
+    staff_profile_set(
+        user=learner, job_profile=small_framework["analyst"], governance_profiles=[], actor=learner
+    )
     c = client_for(learner)
     form = c.get("/my-role/self-assessment/").content.decode()
     assert "Judging data quality at Engage." in form  # descriptors shown beside the choice
@@ -98,7 +107,9 @@ def test_self_assessment_saves_only_for_the_member(client_for, learner, other_le
 
 @pytest.mark.django_db
 def test_self_assessment_rejects_an_unknown_level(client_for, learner, small_framework):
-    staff_profile_set(user=learner, job_profile=small_framework["analyst"], governance_profiles=[], actor=learner)
+    staff_profile_set(
+        user=learner, job_profile=small_framework["analyst"], governance_profiles=[], actor=learner
+    )
     response = client_for(learner).post("/my-role/self-assessment/", {f"c{small_framework['dq1'].pk}": "9"})
     assert response.status_code == 200 and "Select a valid choice" in response.content.decode()
     assert not SelfAssessment.objects.exists()
@@ -106,8 +117,12 @@ def test_self_assessment_rejects_an_unknown_level(client_for, learner, small_fra
 
 @pytest.mark.django_db
 def test_gap_page_shows_required_self_assessed_and_evidenced(client_for, learner, small_framework):
-    staff_profile_set(user=learner, job_profile=small_framework["analyst"], governance_profiles=[], actor=learner)
-    evidence_record(user=learner, competency=small_framework["dq1"], level=Level.ENGAGE, source="A", source_key="course:1")
+    staff_profile_set(
+        user=learner, job_profile=small_framework["analyst"], governance_profiles=[], actor=learner
+    )
+    evidence_record(
+        user=learner, competency=small_framework["dq1"], level=Level.ENGAGE, source="A", source_key="course:1"
+    )
     page = client_for(learner).get("/my-role/gap/").content.decode()
     assert "Completed courses do not yet show you at the required level in 2 of 3 competencies." in page
     assert "3 levels to go" in page  # AN1: Analyse required, nothing evidenced
@@ -119,7 +134,9 @@ def test_gap_page_shows_required_self_assessed_and_evidenced(client_for, learner
 def test_dashboard_has_the_my_role_panel(client_for, learner, small_framework):
     page = client_for(learner).get("/my-learning/").content.decode()
     assert "My role and gap" in page and "Choose your role profile" in page
-    staff_profile_set(user=learner, job_profile=small_framework["analyst"], governance_profiles=[], actor=learner)
+    staff_profile_set(
+        user=learner, job_profile=small_framework["analyst"], governance_profiles=[], actor=learner
+    )
     page = client_for(learner).get("/my-learning/").content.decode()
     assert "As Analyst, your role needs 3 competencies" in page
 
@@ -142,8 +159,12 @@ ADMIN_GETS = [
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("url", ADMIN_GETS)
-@pytest.mark.parametrize(("who", "allowed"), [("learner", False), ("champion", False), ("hr_user", True), ("admin_user", True)])
-def test_only_hr_and_admins_reach_the_authoring_screens(request, client_for, small_framework, url, who, allowed):
+@pytest.mark.parametrize(
+    ("who", "allowed"), [("learner", False), ("champion", False), ("hr_user", True), ("admin_user", True)]
+)
+def test_only_hr_and_admins_reach_the_authoring_screens(
+    request, client_for, small_framework, url, who, allowed
+):
     response = client_for(request.getfixturevalue(who)).get(url)
     if allowed:
         assert response.status_code == 200
@@ -158,7 +179,10 @@ def test_only_hr_and_admins_reach_the_authoring_screens(request, client_for, sma
 def test_learners_cannot_write_through_the_admin(request, client_for, small_framework, who):
     c = client_for(request.getfixturevalue(who))
     role = small_framework["analyst"]
-    c.post(f"/admin/framework/roles/{role.pk}/matrix/", {f"level-{small_framework['dq1'].pk}": "4", "publish": "1"})
+    c.post(
+        f"/admin/framework/roles/{role.pk}/matrix/",
+        {f"level-{small_framework['dq1'].pk}": "4", "publish": "1"},
+    )
     c.post(f"/admin/framework/roles/{role.pk}/copy/")
     c.post("/admin/framework/publish/", {"notes": "sneaky"})
     c.post("/admin/snippets/competencies/competencyarea/add/", {"name": "X", "slug": "x", "sort_order": 0})
@@ -171,7 +195,8 @@ def test_learners_cannot_write_through_the_admin(request, client_for, small_fram
 @pytest.mark.django_db
 def test_hr_creates_a_competency_area_through_the_snippet_admin(client_for, hr_user):
     response = client_for(hr_user).post(
-        "/admin/snippets/competencies/competencyarea/add/", {"name": "Ethics", "slug": "ethics", "sort_order": 3}
+        "/admin/snippets/competencies/competencyarea/add/",
+        {"name": "Ethics", "slug": "ethics", "sort_order": 3},
     )
     assert response.status_code == 302
     from competencies.models import CompetencyArea
@@ -180,7 +205,9 @@ def test_hr_creates_a_competency_area_through_the_snippet_admin(client_for, hr_u
 
 
 @pytest.mark.django_db
-def test_hr_sets_required_levels_in_the_matrix_as_a_draft_then_publishes_a_version(client_for, hr_user, learner, small_framework):
+def test_hr_sets_required_levels_in_the_matrix_as_a_draft_then_publishes_a_version(
+    client_for, hr_user, learner, small_framework
+):
     c = client_for(hr_user)
     role, dq1, vc1 = small_framework["analyst"], small_framework["dq1"], small_framework["vc1"]
     page = c.get(f"/admin/framework/roles/{role.pk}/matrix/")
@@ -204,7 +231,9 @@ def test_hr_sets_required_levels_in_the_matrix_as_a_draft_then_publishes_a_versi
 @pytest.mark.django_db
 def test_matrix_rejects_a_bad_level_and_changes_nothing(client_for, hr_user, small_framework):
     role, dq1 = small_framework["analyst"], small_framework["dq1"]
-    response = client_for(hr_user).post(f"/admin/framework/roles/{role.pk}/matrix/", {f"level-{dq1.pk}": "7", "publish": "1"})
+    response = client_for(hr_user).post(
+        f"/admin/framework/roles/{role.pk}/matrix/", {f"level-{dq1.pk}": "7", "publish": "1"}
+    )
     assert response.status_code == 200 and "DQ1: choose a level from the list." in response.content.decode()
     assert role.requirements.get(competency=dq1).level == Level.ENGAGE
 
@@ -239,7 +268,9 @@ def test_hr_imports_a_file_through_the_admin_upload(client_for, hr_user):
     from .conftest import DATA
 
     c = client_for(hr_user)
-    upload = SimpleUploadedFile("ddat_long.csv", (DATA / "ddat_long.csv").read_bytes(), content_type="text/csv")
+    upload = SimpleUploadedFile(
+        "ddat_long.csv", (DATA / "ddat_long.csv").read_bytes(), content_type="text/csv"
+    )
     response = c.post("/admin/framework/import/", {"format": "ddat", "file": upload}, follow=True)
     assert "12 competencies added" in response.content.decode()
     bad = SimpleUploadedFile("bad.csv", b"Role Family,Role\nData,Analyst\n", content_type="text/csv")
@@ -253,7 +284,11 @@ def test_hr_imports_a_file_through_the_admin_upload(client_for, hr_user):
 def test_hr_assigns_a_members_profiles_in_the_admin(client_for, hr_user, learner, small_framework):
     response = client_for(hr_user).post(
         "/admin/snippets/competencies/staffprofile/add/",
-        {"user": learner.pk, "job_profile": small_framework["analyst"].pk, "governance_profiles": [small_framework["steward"].pk]},
+        {
+            "user": learner.pk,
+            "job_profile": small_framework["analyst"].pk,
+            "governance_profiles": [small_framework["steward"].pk],
+        },
     )
     assert response.status_code == 302, response.content.decode()[:2000]
     assert StaffProfile.objects.get(user=learner).job_profile.code == "analyst"

@@ -29,7 +29,9 @@ class Command(BaseCommand):
         parser.add_argument("--format", choices=sorted(FORMATS), required=True)
         parser.add_argument("--roles", help="Role requirements file (csv format only).")
         parser.add_argument("--user", help="Email of the account to record as the author of the changes.")
-        parser.add_argument("--dry-run", action="store_true", help="Check the file and report; write nothing.")
+        parser.add_argument(
+            "--dry-run", action="store_true", help="Check the file and report; write nothing."
+        )
 
     def handle(self, *args, file, format, roles=None, user=None, dry_run=False, **options):
         author = None

@@ -15,6 +15,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("allauth.urls")),
+    path("learning/", include("learning.urls")),
     path("", include("home.urls")),
     path("", include("competencies.urls")),
 ]

@@ -5,3 +5,6 @@ class LearningConfig(AppConfig):
     """Courses, lessons, quizzes, enrolment, progress and grading."""
 
     name = "learning"
+
+    def ready(self):
+        from . import permissions  # noqa: F401 - registers the can_* predicates

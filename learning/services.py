@@ -1,0 +1,229 @@
+"""Writes for learning: starting and re-taking courses, answering questions, completing lessons and courses."""
+
+import secrets
+from decimal import Decimal
+
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from competencies.services import evidence_record
+
+from .completion import Outstanding, lesson_outstanding
+from .grading import TamperedAnswer, grade, parse_answer
+from .models import (
+    Certificate,
+    CourseAttempt,
+    CoursePage,
+    Enrolment,
+    LessonCompletion,
+    LessonPage,
+    QuestionAttempt,
+)
+
+CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # no 0/O or 1/I/L to misread
+
+
+class LearningError(Exception):
+    """A learner-facing reason an action cannot happen; the message says why. Nothing was saved."""
+
+
+class PrerequisitesMissing(LearningError):
+    def __init__(self, courses):
+        self.courses = list(courses)
+        titles = ", ".join(course.title for course in self.courses)
+        super().__init__(f"Pass these courses before you start this one: {titles}.")
+
+
+class LessonIncomplete(LearningError):
+    def __init__(self, outstanding: list[Outstanding]):
+        self.outstanding = outstanding
+        super().__init__("Finish the lesson first: " + "; ".join(item.label for item in outstanding) + ".")
+
+
+def enrolment_start(*, user, course: CoursePage) -> Enrolment:
+    """Enrol `user` on `course` and open their first take; starting again is harmless."""
+    missing = prerequisites_missing(user=user, course=course)
+    if missing:
+        raise PrerequisitesMissing(missing)
+    with transaction.atomic():
+        enrolment, _ = Enrolment.objects.get_or_create(
+            user=user, course=course, defaults={"last_activity_at": timezone.now()}
+        )
+        if not enrolment.attempts.exists():
+            CourseAttempt.objects.create(enrolment=enrolment, number=1)
+    return enrolment
+
+
+def prerequisites_missing(*, user, course: CoursePage) -> list[CoursePage]:
+    """The prerequisite courses `user` has not passed yet."""
+    required = list(course.prerequisites.live().order_by("path"))
+    if not required:
+        return []
+    passed = set(
+        Enrolment.objects.filter(user=user, course__in=required, completed_at__isnull=False).values_list(
+            "course_id", flat=True
+        )
+    )
+    return [prerequisite for prerequisite in required if prerequisite.pk not in passed]
+
+
+def course_retake(*, enrolment: Enrolment) -> CourseAttempt:
+    """Open a new take of the course once the current one is finished; the best result still counts."""
+    with transaction.atomic():
+        latest = enrolment.attempts.select_for_update().order_by("-number").first()
+        if latest is not None and latest.finished_at is None:
+            raise LearningError("You are already taking this course. Finish it before starting again.")
+        number = latest.number + 1 if latest else 1
+        enrolment.last_lesson = None
+        enrolment.last_activity_at = timezone.now()
+        enrolment.save(update_fields=["last_lesson", "last_activity_at"])
+        return CourseAttempt.objects.create(enrolment=enrolment, number=number)
+
+
+def lesson_visit(*, enrolment: Enrolment, lesson: LessonPage) -> None:
+    """Remember where the learner is, for "continue where you left off"."""
+    Enrolment.objects.filter(pk=enrolment.pk).update(last_lesson=lesson, last_activity_at=timezone.now())
+
+
+def question_find(*, lesson: LessonPage, question_id: str):
+    """The question stream child with this id, or TamperedAnswer (the form can only name real questions)."""
+    for child in lesson.questions():
+        if str(child.id) == question_id:
+            return child
+    raise TamperedAnswer("no such question in this lesson")
+
+
+def answer_submit(
+    *, course_attempt: CourseAttempt, lesson: LessonPage, question_id: str, data
+) -> QuestionAttempt:
+    """Grade a learner's answer on the server and keep it with a snapshot of the question as asked.
+
+    Raises AnswerError (clear message, nothing saved), TamperedAnswer (400, nothing saved) or LearningError
+    (attempts used up, question already right, take finished).
+    """
+    child = question_find(lesson=lesson, question_id=question_id)
+    snapshot = child.block.snapshot(child.value, block_id=child.id)
+    answer = parse_answer(snapshot, data)
+    with transaction.atomic():
+        locked = (
+            CourseAttempt.objects.select_for_update().select_related("enrolment").get(pk=course_attempt.pk)
+        )
+        if locked.finished_at is not None:
+            raise LearningError("You have finished this take of the course. Start again to answer again.")
+        previous = list(
+            QuestionAttempt.objects.filter(course_attempt=locked, question_id=question_id).values_list(
+                "correct", flat=True
+            )
+        )
+        if any(previous):
+            raise LearningError("You have already answered this question correctly.")
+        if len(previous) >= snapshot["max_attempts"]:
+            raise LearningError(f"You have used all {snapshot['max_attempts']} attempts at this question.")
+        result = grade(snapshot, answer)
+        attempt = QuestionAttempt.objects.create(
+            user=locked.enrolment.user,
+            course_attempt=locked,
+            lesson=lesson,
+            question_id=question_id,
+            number=len(previous) + 1,
+            answer=answer,
+            snapshot=snapshot,
+            score=result.score,
+            correct=result.correct,
+            feedback=result.feedback,
+        )
+        if not lesson_outstanding(lesson=lesson, course_attempt=locked):
+            _lesson_mark_complete(course_attempt=locked, lesson=lesson)
+    return attempt
+
+
+def lesson_complete(*, course_attempt: CourseAttempt, lesson: LessonPage) -> LessonCompletion:
+    """Mark a lesson finished when nothing is outstanding, and finish the course take if it was the last."""
+    outstanding = lesson_outstanding(lesson=lesson, course_attempt=course_attempt)
+    if outstanding:
+        raise LessonIncomplete(outstanding)
+    with transaction.atomic():
+        locked = (
+            CourseAttempt.objects.select_for_update().select_related("enrolment").get(pk=course_attempt.pk)
+        )
+        if locked.finished_at is not None:
+            completion = LessonCompletion.objects.filter(attempt=locked, lesson=lesson).first()
+            if completion is None:
+                raise LearningError("You have finished this take of the course. Start again to redo lessons.")
+            return completion
+        return _lesson_mark_complete(course_attempt=locked, lesson=lesson)
+
+
+def _lesson_mark_complete(*, course_attempt: CourseAttempt, lesson: LessonPage) -> LessonCompletion:
+    completion, _ = LessonCompletion.objects.get_or_create(attempt=course_attempt, lesson=lesson)
+    course_attempt_finish_if_done(course_attempt=course_attempt)
+    return completion
+
+
+def course_attempt_score(*, course_attempt: CourseAttempt, lessons) -> Decimal:
+    """The take's score in percent: the best mark at each question in the required lessons, averaged."""
+    question_ids = [str(child.id) for lesson in lessons if lesson.required for child in lesson.questions()]
+    if not question_ids:
+        return Decimal("100.00")
+    best = dict(
+        QuestionAttempt.objects.filter(course_attempt=course_attempt, question_id__in=question_ids)
+        .order_by()
+        .values_list("question_id")
+        .annotate(best=Max("score"))
+    )
+    total = sum((best.get(question_id) or Decimal(0) for question_id in question_ids), Decimal(0))
+    return (total * 100 / len(question_ids)).quantize(Decimal("0.01"))
+
+
+def course_attempt_finish_if_done(*, course_attempt: CourseAttempt) -> bool:
+    """Finish the take once every required lesson is complete: score it and, if it passed, reward it."""
+    enrolment = course_attempt.enrolment
+    course = CoursePage.objects.get(pk=enrolment.course_id)
+    lessons = list(LessonPage.objects.live().child_of(course))
+    required = {lesson.pk for lesson in lessons if lesson.required}
+    done = set(LessonCompletion.objects.filter(attempt=course_attempt).values_list("lesson_id", flat=True))
+    if not required or not required <= done or course_attempt.finished_at is not None:
+        return False
+    score = course_attempt_score(course_attempt=course_attempt, lessons=lessons)
+    course_attempt.finished_at = timezone.now()
+    course_attempt.score = score
+    course_attempt.passed = score >= course.pass_mark
+    course_attempt.save(update_fields=["finished_at", "score", "passed"])
+    enrolment.best_score = max(score, enrolment.best_score or Decimal(0))
+    enrolment.save(update_fields=["best_score"])
+    if course_attempt.passed:
+        _course_passed(enrolment=enrolment, course=course)
+    return True
+
+
+def _course_passed(*, enrolment: Enrolment, course: CoursePage) -> None:
+    """Mark the course passed (first pass date kept), issue the certificate once, record competency evidence."""
+    if enrolment.completed_at is None:
+        enrolment.completed_at = timezone.now()
+        enrolment.save(update_fields=["completed_at"])
+    if not Certificate.objects.filter(enrolment=enrolment).exists():
+        Certificate.objects.create(
+            enrolment=enrolment,
+            code=certificate_code(),
+            learner_name=enrolment.user.get_full_name() or enrolment.user.email.split("@", 1)[0],
+            course_title=course.title,
+            level=course.level,
+        )
+    for link in course.competency_links.select_related("competency"):
+        evidence_record(
+            user=enrolment.user,
+            competency=link.competency,
+            level=link.level,
+            source=course.title,
+            source_key=f"course:{course.pk}",
+        )
+
+
+def certificate_code() -> str:
+    """A fresh, unguessable verification code like 7KQ2-M9XD-4TRP."""
+    while True:
+        raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(12))
+        code = f"{raw[:4]}-{raw[4:8]}-{raw[8:]}"
+        if not Certificate.objects.filter(code=code).exists():
+            return code

@@ -1,0 +1,399 @@
+"""Short views for learning: the catalogue, course and lesson pages (served through Wagtail), results,
+certificates and their public verification, and a learner's own answer review."""
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.http import Http404, HttpResponseBadRequest
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.cache import add_never_cache_headers
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from competencies.levels import Level
+from competencies.models import Competency
+from home.permissions import can
+
+from . import services
+from .blocks import is_question
+from .completion import lesson_outstanding
+from .grading import AnswerError, TamperedAnswer, answer_text, correct_answer_text
+from .models import Certificate, CoursePage, Enrolment, LessonPage, QuestionAttempt
+from .models.pages import DURATIONS, CatalogueFilters
+from .selectors import course_progress, current_attempt
+
+# --- Catalogue ------------------------------------------------------------------------------
+
+
+class CatalogueFilterForm(forms.Form):
+    """The catalogue's filters; labels carry result counts. A GET form, so it works without JavaScript."""
+
+    level = forms.TypedMultipleChoiceField(
+        choices=Level.choices, coerce=int, required=False, widget=forms.CheckboxSelectMultiple
+    )
+    competency = forms.TypedChoiceField(coerce=int, required=False, empty_value=None)
+    time = forms.MultipleChoiceField(
+        choices=[(d.slug, d.label) for d in DURATIONS], required=False, widget=forms.CheckboxSelectMultiple
+    )
+    for_my_role = forms.BooleanField(required=False, label="Only courses for my role")
+
+    def __init__(self, *args, competencies=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["competency"].choices = [("", "Any competency")] + [(c.pk, str(c)) for c in competencies]
+
+    def filters(self) -> CatalogueFilters:
+        data = self.cleaned_data if self.is_valid() else {}
+        return CatalogueFilters(
+            levels=data.get("level") or [],
+            competency=data.get("competency"),
+            durations=data.get("time") or [],
+            for_my_role=bool(data.get("for_my_role")),
+        )
+
+
+def catalogue_context(request, *, index_page) -> dict:
+    """Everything the catalogue template needs: the filter form with counts and one page of courses."""
+    competencies = Competency.objects.filter(course_links__course__live=True).distinct().order_by("code")
+    form = CatalogueFilterForm(request.GET or None, competencies=competencies)
+    filters = form.filters() if request.GET else CatalogueFilters()
+    counts = index_page.facet_counts(filters=filters, user=request.user)
+    _label_with_counts(form, counts)
+    role_filter = index_page.role_filter_available(user=request.user)
+    if not role_filter:
+        del form.fields["for_my_role"]
+        filters.for_my_role = False
+    page_obj = index_page.catalogue(filters=filters, user=request.user, page_number=request.GET.get("page"))
+    if request.user.is_authenticated:
+        enrolled = dict(
+            Enrolment.objects.filter(user=request.user, course__in=[c.pk for c in page_obj]).values_list(
+                "course_id", "completed_at"
+            )
+        )
+        for course in page_obj:
+            if course.pk in enrolled:
+                course.learner_status = "passed" if enrolled[course.pk] else "started"
+    return {
+        "filter_form": form,
+        "page_obj": page_obj,
+        "result_count": page_obj.paginator.count,
+        "filtered": any([filters.levels, filters.competency, filters.durations, filters.for_my_role]),
+    }
+
+
+def _label_with_counts(form, counts) -> None:
+    form.fields["level"].choices = [
+        (value, f"{label} ({counts['levels'].get(value, 0)})") for value, label in Level.choices
+    ]
+    form.fields["time"].choices = [(d.slug, f"{d.label} ({counts['durations'][d.slug]})") for d in DURATIONS]
+    form.fields["competency"].choices = [
+        (value, f"{label} ({counts['competencies'].get(value, 0)})" if value else label)
+        for value, label in form.fields["competency"].choices
+    ]
+
+
+# --- Course page ----------------------------------------------------------------------------
+
+
+def course_serve(request, *, course: CoursePage, preview: bool = False):
+    """GET: the course overview with the learner's progress. POST: start or re-take the course."""
+    if request.method == "POST" and not preview:
+        return _course_action(request, course=course)
+    lessons = list(course.lessons())
+    progress = course_progress(user=request.user, course=course, lessons=lessons)
+    missing = (
+        services.prerequisites_missing(user=request.user, course=course)
+        if request.user.is_authenticated
+        else []
+    )
+    context = course.get_context(request)
+    context.update(
+        {
+            "lessons": lessons,
+            "progress": progress,
+            "prerequisites": list(course.prerequisites.live().order_by("path")),
+            "prerequisites_missing": missing,
+            "competency_links": list(course.competency_links.select_related("competency")),
+            "preview": preview,
+        }
+    )
+    response = TemplateResponse(request, "learning/course_page.html", context)
+    add_never_cache_headers(response)
+    return response
+
+
+def _course_action(request, *, course):
+    if not request.user.is_authenticated:
+        return redirect_to_login(course.get_url(request))
+    if not can(request.user, "take_course", course):
+        raise Http404
+    action = request.POST.get("action")
+    try:
+        if action == "start":
+            enrolment = services.enrolment_start(user=request.user, course=course)
+        elif action == "retake":
+            enrolment = get_object_or_404(Enrolment, user=request.user, course=course)
+            services.course_retake(enrolment=enrolment)
+            messages.success(request, "You have started the course again. Your best result still counts.")
+        else:
+            return HttpResponseBadRequest("Unknown action")
+    except services.LearningError as exc:
+        messages.error(request, str(exc))
+        return redirect(course.get_url(request))
+    first = course.lessons().first()
+    progress = course_progress(user=request.user, course=course, lessons=list(course.lessons()))
+    target = progress.next_lesson or first
+    return redirect(target.get_url(request) if target else course.get_url(request))
+
+
+# --- Lesson page ----------------------------------------------------------------------------
+
+
+def lesson_serve(request, *, lesson: LessonPage, preview: bool = False, show_answers: bool = False):
+    """A lesson with its questions. POST answers a question or completes the lesson, then redirects."""
+    course = lesson.course()
+    if preview:
+        return _lesson_render(request, lesson=lesson, course=course, preview=True, show_answers=show_answers)
+    if not request.user.is_authenticated:
+        return redirect_to_login(lesson.get_url(request))
+    enrolment = Enrolment.objects.filter(user=request.user, course=course).first()
+    attempt = current_attempt(enrolment=enrolment) if enrolment else None
+    if attempt is None:
+        messages.info(request, "Start the course to open its lessons and save your answers.")
+        return redirect(course.get_url(request))
+    if request.method == "POST":
+        return _lesson_action(request, lesson=lesson, course=course, attempt=attempt)
+    services.lesson_visit(enrolment=enrolment, lesson=lesson)
+    return _lesson_render(request, lesson=lesson, course=course, attempt=attempt)
+
+
+def _lesson_action(request, *, lesson, course, attempt):
+    action = request.POST.get("action")
+    if action == "answer":
+        question_id = request.POST.get("question", "")
+        try:
+            services.answer_submit(
+                course_attempt=attempt, lesson=lesson, question_id=question_id, data=request.POST
+            )
+        except TamperedAnswer:
+            return HttpResponseBadRequest("That answer does not belong to this question.")
+        except AnswerError as exc:
+            errors = {question_id: str(exc)}
+            return _lesson_render(request, lesson=lesson, course=course, attempt=attempt, errors=errors)
+        except services.LearningError as exc:
+            messages.error(request, str(exc))
+        return redirect(f"{lesson.get_url(request)}#question-{question_id}")
+    if action == "complete":
+        try:
+            services.lesson_complete(course_attempt=attempt, lesson=lesson)
+        except services.LessonIncomplete as exc:
+            messages.error(request, str(exc))
+            return redirect(lesson.get_url(request))
+        except services.LearningError as exc:
+            messages.error(request, str(exc))
+            return redirect(course.get_url(request))
+        attempt.refresh_from_db()
+        if attempt.finished_at:
+            return redirect("learning:course_result", course_id=course.pk)
+        following = lesson.get_next_siblings().live().type(LessonPage).first()
+        return redirect(following.get_url(request) if following else course.get_url(request))
+    return HttpResponseBadRequest("Unknown action")
+
+
+def _lesson_render(request, *, lesson, course, attempt=None, errors=None, preview=False, show_answers=False):
+    lessons = list(course.lessons())
+    index = next((i for i, item in enumerate(lessons) if item.pk == lesson.pk), None)
+    attempts_by_question: dict[str, list[QuestionAttempt]] = {}
+    completed_ids: set[int] = set()
+    if attempt is not None:
+        for answer in QuestionAttempt.objects.filter(course_attempt=attempt, lesson=lesson).order_by(
+            "number"
+        ):
+            attempts_by_question.setdefault(answer.question_id, []).append(answer)
+        completed_ids = set(attempt.lesson_completions.values_list("lesson_id", flat=True))
+    items = _lesson_items(
+        request,
+        lesson=lesson,
+        attempts_by_question=attempts_by_question,
+        errors=errors or {},
+        preview=preview,
+        show_answers=show_answers,
+    )
+    outstanding = (
+        lesson_outstanding(lesson=lesson, course_attempt=attempt, answered_ids=set(attempts_by_question))
+        if attempt
+        else []
+    )
+    required = [item for item in lessons if item.required]
+    context = lesson.get_context(request)
+    context.update(
+        {
+            "course": course,
+            "items": items,
+            "errors": errors or {},
+            "preview": preview,
+            "show_answers": show_answers,
+            "attempt": attempt,
+            "outstanding": outstanding,
+            "lesson_done": lesson.pk in completed_ids,
+            "position": (index or 0) + 1,
+            "lesson_total": len(lessons),
+            "previous_lesson": lessons[index - 1] if index else None,
+            "next_lesson": lessons[index + 1] if index is not None and index + 1 < len(lessons) else None,
+            "percent": round(100 * sum(1 for item in required if item.pk in completed_ids) / len(required))
+            if required
+            else 0,
+        }
+    )
+    response = TemplateResponse(request, "learning/lesson_page.html", context)
+    add_never_cache_headers(response)
+    return response
+
+
+def _lesson_items(request, *, lesson, attempts_by_question, errors, preview, show_answers):
+    """The lesson body as render items; questions carry their learner-safe state (answers only when closed)."""
+    items, number = [], 0
+    seed = str(request.user.pk or "preview")
+    for child in lesson.body:
+        if not is_question(child):
+            items.append({"child": child, "question": None})
+            continue
+        number += 1
+        question_id = str(child.id)
+        view = child.block.public_view(child.value, block_id=question_id, seed=seed)
+        answers = attempts_by_question.get(question_id, [])
+        latest = answers[-1] if answers else None
+        used = len(answers)
+        closed = bool(latest and (latest.correct or used >= view["max_attempts"]))
+        state = {
+            **view,
+            "number": number,
+            "error": errors.get(question_id),
+            "submitted": request.POST if question_id in errors else {},
+            "latest": latest,
+            "used": used,
+            "remaining": max(view["max_attempts"] - used, 0),
+            "closed": closed,
+            "can_answer": not preview and not closed,
+        }
+        if latest is not None:
+            state["answer_text"] = answer_text(latest.snapshot, latest.answer)
+        reveal = latest.snapshot if closed else None
+        if show_answers:
+            reveal = child.block.snapshot(child.value, block_id=question_id)
+        if reveal is not None:
+            state["correct_answer"] = correct_answer_text(reveal)
+            state["explanation"] = reveal.get("explanation", "")
+        items.append({"child": child, "question": state})
+    return items
+
+
+# --- Results, certificates, verification, answer review -----------------------------------
+
+
+@login_required
+@never_cache
+def course_result(request, course_id: int):
+    """The completion page for the learner's latest finished take of a course."""
+    course = get_object_or_404(CoursePage.objects.live(), pk=course_id)
+    enrolment = get_object_or_404(
+        Enrolment.objects.select_related("certificate"), user=request.user, course=course
+    )
+    attempt = enrolment.attempts.filter(finished_at__isnull=False).order_by("-number").first()
+    if attempt is None:
+        messages.info(request, "You have not finished this course yet.")
+        return redirect(course.get_url(request))
+    certificate = getattr(enrolment, "certificate", None) if enrolment.completed_at else None
+    return TemplateResponse(
+        request,
+        "learning/course_result.html",
+        {
+            "course": course,
+            "enrolment": enrolment,
+            "attempt": attempt,
+            "certificate": certificate,
+            "competency_links": list(course.competency_links.select_related("competency")),
+            "breadcrumbs": [{"label": course.title, "url": course.get_url(request)}],
+        },
+    )
+
+
+@login_required
+@never_cache
+def certificate_detail(request, code: str):
+    """The learner's own printable certificate. Anyone else gets 404: the public view is verify."""
+    certificate = get_object_or_404(Certificate.objects.select_related("enrolment"), code=code.upper())
+    if certificate.enrolment.user_id != request.user.pk:
+        raise Http404
+    return TemplateResponse(
+        request,
+        "learning/certificate.html",
+        {"certificate": certificate, "level": Level(certificate.level).label},
+    )
+
+
+class VerifyForm(forms.Form):
+    code = forms.CharField(
+        label="Verification code",
+        max_length=20,
+        help_text="The 12-character code on the certificate, for example 7KQ2-M9XD-4TRP.",
+    )
+
+    def clean_code(self):
+        raw = "".join(ch for ch in self.cleaned_data["code"].upper() if ch.isalnum())
+        if len(raw) != 12:
+            raise forms.ValidationError(
+                "Enter the 12 letters and numbers of the code, for example 7KQ2-M9XD-4TRP"
+            )
+        return f"{raw[:4]}-{raw[4:8]}-{raw[8:]}"
+
+
+@require_GET
+def verify(request, code: str | None = None):
+    """Public: confirm a certificate is genuine, showing only name, course, level and date."""
+    form = VerifyForm(request.GET or None)
+    if code is None and form.is_valid():
+        return redirect("learning:verify_code", code=form.cleaned_data["code"])
+    certificate = None
+    if code is not None:
+        certificate = (
+            Certificate.objects.filter(code=code.upper())
+            .only("code", "learner_name", "course_title", "level", "issued_at")
+            .first()
+        )
+    return TemplateResponse(
+        request,
+        "learning/verify.html",
+        {
+            "form": form,
+            "code": code,
+            "certificate": certificate,
+            "level": Level(certificate.level).label if certificate else "",
+        },
+        status=404 if code is not None and certificate is None else 200,
+    )
+
+
+@login_required
+@never_cache
+def answer_detail(request, pk: int):
+    """One of the learner's own answers, reviewed against the question as it was asked."""
+    answer = get_object_or_404(QuestionAttempt.objects.for_user(request.user).select_related("lesson"), pk=pk)
+    snapshot = answer.snapshot
+    closed_ids = QuestionAttempt.objects.filter(
+        course_attempt_id=answer.course_attempt_id, question_id=answer.question_id
+    ).values_list("correct", flat=True)
+    closed = any(closed_ids) or len(closed_ids) >= snapshot.get("max_attempts", 1)
+    return TemplateResponse(
+        request,
+        "learning/answer_detail.html",
+        {
+            "answer": answer,
+            "prompt": snapshot.get("prompt", ""),
+            "answer_text": answer_text(snapshot, answer.answer),
+            "correct_answer": correct_answer_text(snapshot) if closed else "",
+            "explanation": snapshot.get("explanation", "") if closed else "",
+            "breadcrumbs": [{"label": answer.lesson.title, "url": answer.lesson.get_url(request)}],
+        },
+    )

@@ -1,0 +1,177 @@
+"""Grading each question type against a snapshot, right and wrong, including the edge cases."""
+
+from decimal import Decimal
+
+import pytest
+from django.http import QueryDict
+
+from learning.grading import AnswerError, TamperedAnswer, grade, normalise_text, parse_answer
+
+CHOICES = [
+    {"id": "a", "text": "Timely", "correct": True, "feedback": "Yes"},
+    {"id": "b", "text": "Expensive", "correct": False, "feedback": "No"},
+    {"id": "c", "text": "Complete", "correct": True, "feedback": ""},
+    {"id": "d", "text": "Popular", "correct": False, "feedback": ""},
+]
+
+
+def data(**fields) -> QueryDict:
+    q = QueryDict(mutable=True)
+    for key, value in fields.items():
+        q.setlist(key, value if isinstance(value, list) else [value])
+    return q
+
+
+def run(snapshot, **fields):
+    return grade(snapshot, parse_answer(snapshot, data(**fields)))
+
+
+SINGLE = {"kind": "single", "options": [o | {"correct": o["id"] == "a"} for o in CHOICES], "max_attempts": 2}
+
+
+def test_single_choice_right_and_wrong_with_option_feedback():
+    right = run(SINGLE, answer="a")
+    assert right.correct and right.score == 1 and right.feedback[0]["feedback"] == "Yes"
+    wrong = run(SINGLE, answer="b")
+    assert not wrong.correct and wrong.score == 0 and wrong.feedback[0]["feedback"] == "No"
+
+
+@pytest.mark.parametrize("fields", [{}, {"answer": ""}])
+def test_single_choice_empty_is_a_clear_error(fields):
+    with pytest.raises(AnswerError, match="Select an answer"):
+        parse_answer(SINGLE, data(**fields))
+
+
+@pytest.mark.parametrize("answer", ["zzz", ["a", "b"]])
+def test_single_choice_tampered_option(answer):
+    with pytest.raises(TamperedAnswer):
+        parse_answer(SINGLE, data(answer=answer))
+
+
+def test_multiple_choice_all_or_nothing():
+    snapshot = {"kind": "multiple", "options": CHOICES, "scoring": "all"}
+    assert run(snapshot, answer=["a", "c"]).score == 1
+    partly = run(snapshot, answer=["a"])
+    assert partly.score == 0 and not partly.correct
+
+
+def test_multiple_choice_partial_credit_never_negative():
+    snapshot = {"kind": "multiple", "options": CHOICES, "scoring": "partial"}
+    assert run(snapshot, answer=["a", "c"]).score == 1
+    assert run(snapshot, answer=["a"]).score == Decimal("0.5")
+    assert run(snapshot, answer=["a", "b"]).score == 0  # one right, one wrong
+    assert run(snapshot, answer=["b", "d"]).score == 0
+    assert not run(snapshot, answer=["a", "c", "d"]).correct
+
+
+def test_multiple_choice_empty_and_tampered():
+    snapshot = {"kind": "multiple", "options": CHOICES, "scoring": "all"}
+    with pytest.raises(AnswerError, match="Select at least one answer"):
+        parse_answer(snapshot, data())
+    with pytest.raises(TamperedAnswer):
+        parse_answer(snapshot, data(answer=["a", "x"]))
+    with pytest.raises(TamperedAnswer):
+        parse_answer(snapshot, data(answer=["a", "a"]))
+
+
+NUMERIC = {"kind": "numeric", "answer": "85", "tolerance": "0.5", "unit": "%"}
+
+
+@pytest.mark.parametrize(
+    ("typed", "correct"),
+    [
+        ("85", True),
+        ("84.5", True),  # lower bound is inclusive
+        ("85.5", True),  # upper bound is inclusive
+        ("84.49", False),
+        ("85.51", False),
+        (" 85 % ", True),  # the unit may be typed
+        ("1,085", False),
+        ("-85", False),
+    ],
+)
+def test_numeric_tolerance_bounds(typed, correct):
+    assert run(NUMERIC, answer=typed).correct is correct
+
+
+def test_numeric_exact_when_no_tolerance_and_thousands_separators():
+    snapshot = {"kind": "numeric", "answer": "1200", "tolerance": "0", "unit": ""}
+    assert run(snapshot, answer="1,200").correct
+    assert not run(snapshot, answer="1200.01").correct
+
+
+@pytest.mark.parametrize("typed", ["", "   "])
+def test_numeric_empty(typed):
+    with pytest.raises(AnswerError, match="Enter a number"):
+        parse_answer(NUMERIC, data(answer=typed))
+
+
+@pytest.mark.parametrize("typed", ["eighty-five", "NaN", "Infinity", "85 days"])
+def test_numeric_not_a_number(typed):
+    with pytest.raises(AnswerError, match="Enter a number, like 12.5%"):
+        parse_answer(NUMERIC, data(answer=typed))
+
+
+TEXT = {"kind": "text", "accepted": ["Freedom of Information"], "pattern": "", "case_sensitive": False}
+
+
+@pytest.mark.parametrize(
+    ("typed", "correct"),
+    [
+        ("Freedom of Information", True),
+        ("  freedom   OF information. ", True),
+        ("FREEDOM\tOF\nINFORMATION", True),
+        ("Freedom of Informations", False),
+        ("Freedom", False),
+    ],
+)
+def test_short_text_normalised_match(typed, correct):
+    assert run(TEXT, answer=typed).correct is correct
+
+
+def test_short_text_case_sensitive_and_pattern():
+    strict = {**TEXT, "case_sensitive": True}
+    assert not run(strict, answer="freedom of information").correct
+    assert run(strict, answer="Freedom of Information").correct
+    pattern = {**TEXT, "accepted": [], "pattern": r"(the )?freedom of information( act)?( 2000)?"}
+    assert run(pattern, answer="The Freedom of  Information Act 2000").correct
+    assert not run(pattern, answer="Freedom of Information Act 2001").correct  # the whole answer must match
+
+
+def test_short_text_empty_and_too_long():
+    with pytest.raises(AnswerError, match="Enter an answer"):
+        parse_answer(TEXT, data(answer="  "))
+    with pytest.raises(AnswerError, match="200 characters or fewer"):
+        parse_answer(TEXT, data(answer="x" * 201))
+
+
+def test_normalise_text_unicode():
+    assert normalise_text("\uff26\uff2f\uff29") == "foi"  # full-width letters
+
+
+ORDER = {
+    "kind": "ordering",
+    "options": [
+        {"id": i, "text": t, "correct": True}
+        for i, t in [("u", "Understand"), ("e", "Engage"), ("a", "Analyse")]
+    ],
+}
+
+
+def test_ordering_right_and_wrong():
+    assert run(ORDER, **{"position-u": "1", "position-e": "2", "position-a": "3"}).correct
+    wrong = run(ORDER, **{"position-u": "2", "position-e": "1", "position-a": "3"})
+    assert not wrong.correct and wrong.score == 0
+
+
+def test_ordering_errors():
+    with pytest.raises(AnswerError, match="Choose a position for every item"):
+        parse_answer(ORDER, data(**{"position-u": "1", "position-e": "2"}))
+    with pytest.raises(AnswerError, match="different position"):
+        parse_answer(ORDER, data(**{"position-u": "1", "position-e": "1", "position-a": "3"}))
+    with pytest.raises(TamperedAnswer):
+        parse_answer(
+            ORDER, data(**{"position-u": "1", "position-e": "2", "position-a": "3", "position-x": "4"})
+        )
+    with pytest.raises(TamperedAnswer):
+        parse_answer(ORDER, data(**{"position-u": "1", "position-e": "2", "position-a": "9"}))

@@ -29,6 +29,7 @@ AREAS = [
 ]
 
 # code, area index, name, description, tags, {level: (summary, [indicators])}
+# DL1 (data literacy), DA1 (data analysis) and DG1 (data governance) are the codes the demo courses link to.
 COMPETENCIES = [
     (
         "DQ1",
@@ -256,7 +257,7 @@ COMPETENCIES = [
         },
     ),
     (
-        "AN1",
+        "DA1",
         2,
         "Describing and diagnosing with data",
         "Summarising what happened and working out why — the first two steps from descriptive to diagnostic analytics.",
@@ -397,7 +398,7 @@ COMPETENCIES = [
         },
     ),
     (
-        "VC1",
+        "DL1",
         3,
         "Reading charts and tables critically",
         "Understanding what a chart or table shows, what it does not show, and whether it is misleading.",
@@ -490,7 +491,7 @@ COMPETENCIES = [
         },
     ),
     (
-        "GL1",
+        "DG1",
         4,
         "Data protection and information rights",
         "Handling personal data lawfully under UK GDPR and the Data Protection Act 2018, and responding to FOI and EIR requests.",
@@ -667,8 +668,8 @@ ROLES = [
             "DQ2": (E, ESS),
             "FU1": (U, ESS),
             "FU3": (U, ESS),
-            "GL1": (U, ESS),
-            "VC1": (U, ESS),
+            "DG1": (U, ESS),
+            "DL1": (U, ESS),
             "LC2": (U, DES),
         },
     ),
@@ -683,10 +684,10 @@ ROLES = [
         {
             "DQ1": (E, ESS),
             "DQ2": (E, ESS),
-            "VC1": (E, ESS),
+            "DL1": (E, ESS),
             "AN2": (E, ESS),
             "LC1": (E, ESS),
-            "GL1": (E, ESS),
+            "DG1": (E, ESS),
             "VC3": (E, DES),
         },
     ),
@@ -702,8 +703,8 @@ ROLES = [
         {
             "LC1": (R, ESS),
             "GL2": (A, ESS),
-            "GL1": (A, ESS),
-            "VC1": (A, ESS),
+            "DG1": (A, ESS),
+            "DL1": (A, ESS),
             "AN2": (E, ESS),
             "FU3": (R, ESS),
             "GL3": (E, DES),
@@ -718,13 +719,13 @@ ROLES = [
         "Band 7",
         "Analyses and interprets data to answer service questions and turns the results into clear reports.",
         {
-            "AN1": (A, ESS),
+            "DA1": (A, ESS),
             "AN3": (A, ESS),
             "DQ1": (A, ESS),
             "VC2": (A, ESS),
             "VC3": (A, ESS),
             "DQ3": (E, ESS),
-            "GL1": (E, ESS),
+            "DG1": (E, ESS),
             "AN2": (A, DES),
         },
     ),
@@ -738,7 +739,7 @@ ROLES = [
         "Produces and explains the performance framework: measures, trends and the variation behind them.",
         {
             "AN2": (A, ESS),
-            "AN1": (A, ESS),
+            "DA1": (A, ESS),
             "VC2": (A, ESS),
             "VC3": (A, ESS),
             "DQ1": (E, ESS),
@@ -773,7 +774,7 @@ ROLES = [
         {
             "AN4": (A, ESS),
             "AN3": (A, ESS),
-            "AN1": (A, ESS),
+            "DA1": (A, ESS),
             "GL3": (A, ESS),
             "VC3": (A, ESS),
             "AN2": (A, DES),
@@ -806,7 +807,7 @@ ROLES = [
         "",
         "Accountable and responsible for the security and use of a set of information; understands its business use, "
         "value and risk (Essex Data Strategy).",
-        {"GL2": (R, ESS), "DQ1": (E, ESS), "GL1": (A, ESS), "FU2": (A, ESS), "GL3": (E, DES)},
+        {"GL2": (R, ESS), "DQ1": (E, ESS), "DG1": (A, ESS), "FU2": (A, ESS), "GL3": (E, DES)},
     ),
     (
         "data-steward",
@@ -826,7 +827,7 @@ ROLES = [
         "All services",
         "",
         "A senior leader accountable for their information assets (Gloucestershire's roles table).",
-        {"GL2": (R, ESS), "GL1": (A, ESS), "FU3": (R, ESS), "FU2": (A, ESS), "GL3": (E, DES)},
+        {"GL2": (R, ESS), "DG1": (A, ESS), "FU3": (R, ESS), "FU2": (A, ESS), "GL3": (E, DES)},
     ),
     (
         "siro",
@@ -836,7 +837,7 @@ ROLES = [
         "Corporate",
         "",
         "Responsible for the organisation's information risk policy.",
-        {"GL1": (R, ESS), "GL3": (R, ESS), "GL2": (R, ESS), "LC1": (R, ESS), "FU2": (R, DES)},
+        {"DG1": (R, ESS), "GL3": (R, ESS), "GL2": (R, ESS), "LC1": (R, ESS), "FU2": (R, DES)},
     ),
     (
         "data-champion",
@@ -846,7 +847,7 @@ ROLES = [
         "All services",
         "",
         "Champions good use of data in their team, helps colleagues and moderates the data community forums.",
-        {"LC2": (A, ESS), "VC1": (A, ESS), "DQ1": (E, ESS), "FU1": (E, ESS), "AN1": (E, DES)},
+        {"LC2": (A, ESS), "DL1": (A, ESS), "DQ1": (E, ESS), "FU1": (E, ESS), "DA1": (E, DES)},
     ),
 ]
 

@@ -96,15 +96,23 @@ class Requirement:
 
 
 def requirements_for_user(*, user) -> dict[int, Requirement]:
-    """The highest level any of the member's published profiles needs, per competency, in one query.
+    """The highest level any of the member's published profiles needs, per competency, in two queries.
 
     Essential wins over desirable when two profiles ask for the same competency.
     """
+    profile_ids = {
+        pk
+        for pair in StaffProfile.objects.filter(user=user).values_list(
+            "job_profile_id", "governance_profiles__id"
+        )
+        for pk in pair
+        if pk is not None
+    }
+    if not profile_ids:
+        return {}
     rows = (
-        RoleRequirement.objects.filter(role__live=True, competency__live=True)
-        .filter(Q(role__job_holders__user=user) | Q(role__governance_holders__user=user))
+        RoleRequirement.objects.filter(role_id__in=profile_ids, role__live=True, competency__live=True)
         .values_list("competency_id", "level", "priority", "role__job_title")
-        .distinct()
         .order_by("-role__kind", "role__job_title")  # the job profile first, then governance
     )
     result: dict[int, Requirement] = {}
@@ -148,7 +156,7 @@ class GapRow:
 
 
 def gap_for_user(*, user) -> list[GapRow]:
-    """The member's gap per required competency, essential first, then by area and code. Four queries."""
+    """The member's gap per required competency, essential first, then by area and code. Six queries."""
     requirements = requirements_for_user(user=user)
     if not requirements:
         return []

@@ -47,7 +47,7 @@ def test_gap_with_a_role_and_two_completed_course_levels(
         user=learner, competency=f["an1"], level=Level.ANALYSE, source="Python", source_key="course:2"
     )
     SelfAssessment.objects.create(user=learner, competency=f["dq1"], level=Level.ANALYSE)
-    with django_assert_max_num_queries(5):
+    with django_assert_max_num_queries(6):
         gap = gap_for_user(user=learner)
     by_code = {row.competency.code: row for row in gap}
     assert [row.competency.code for row in gap] == ["AN1", "DQ1", "VC1"]  # essential first, then by code

@@ -292,3 +292,65 @@ def test_hr_assigns_a_members_profiles_in_the_admin(client_for, hr_user, learner
     )
     assert response.status_code == 302, response.content.decode()[:2000]
     assert StaffProfile.objects.get(user=learner).job_profile.code == "analyst"
+
+
+def descriptor_forms(*descriptors):
+    data = {
+        "descriptors-TOTAL_FORMS": str(len(descriptors)),
+        "descriptors-INITIAL_FORMS": "0",
+        "descriptors-MIN_NUM_FORMS": "0",
+        "descriptors-MAX_NUM_FORMS": "4",
+    }
+    for i, (level, summary, indicators) in enumerate(descriptors):
+        data |= {
+            f"descriptors-{i}-level": str(level),
+            f"descriptors-{i}-summary": summary,
+            f"descriptors-{i}-indicators": indicators,
+            f"descriptors-{i}-ORDER": str(i),
+            f"descriptors-{i}-DELETE": "",
+            f"descriptors-{i}-id": "",
+        }
+    return data
+
+
+@pytest.mark.django_db
+def test_hr_creates_and_publishes_a_competency_with_descriptors_in_the_admin(
+    client_for, hr_user, small_framework
+):
+    from competencies.models import Competency
+
+    data = {
+        "code": "GL9",
+        "name": "Using data ethically",
+        "description": "Fairness as well as law.",
+        "area": small_framework["area"].pk,
+        "tags": "ethics",
+        "action-publish": "action-publish",
+    } | descriptor_forms(
+        (1, "Knows lawful is not always right.", "Asks how residents would feel\nKnows the framework")
+    )
+    response = client_for(hr_user).post("/admin/snippets/competencies/competency/add/", data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    comp = Competency.objects.get(code="GL9")
+    assert comp.live and comp.descriptors.get().indicator_list == [
+        "Asks how residents would feel",
+        "Knows the framework",
+    ]
+    assert comp.revisions.count() == 1
+
+
+@pytest.mark.django_db
+def test_admin_refuses_a_descriptor_with_one_indicator(client_for, hr_user, small_framework):
+    from competencies.models import Competency
+
+    data = {
+        "code": "GL9",
+        "name": "Using data ethically",
+        "description": "Fairness as well as law.",
+        "area": small_framework["area"].pk,
+        "action-publish": "action-publish",
+    } | descriptor_forms((1, "Knows lawful is not always right.", "Only one indicator"))
+    response = client_for(hr_user).post("/admin/snippets/competencies/competency/add/", data)
+    assert response.status_code == 200
+    assert "Give 2 to 5 observable indicators, one per line (you gave 1)." in response.content.decode()
+    assert not Competency.objects.filter(code="GL9").exists()

@@ -1,11 +1,277 @@
-"""Reads for the competency framework."""
+"""Reads for the competency framework: the published framework, a member's requirements and gap, the pathway."""
 
-from django.db.models import Max
+from collections import defaultdict
+from dataclasses import dataclass, field
 
-from .models import CompetencyEvidence
+from django.apps import apps
+from django.db.models import Max, Prefetch, Q
+
+from .levels import Level
+from .models import (
+    Competency,
+    CompetencyArea,
+    CompetencyEvidence,
+    FrameworkVersion,
+    LevelDescriptor,
+    Priority,
+    RoleProfile,
+    RoleRequirement,
+    SelfAssessment,
+    StaffProfile,
+)
 
 
 def evidenced_levels_for_user(*, user) -> dict[int, int]:
     """{competency id: highest evidenced level} for one member."""
     rows = CompetencyEvidence.objects.filter(user=user).values("competency_id").annotate(level=Max("level"))
     return {row["competency_id"]: row["level"] for row in rows}
+
+
+def self_assessed_levels_for_user(*, user) -> dict[int, int]:
+    return dict(SelfAssessment.objects.filter(user=user).values_list("competency_id", "level"))
+
+
+def published_areas_with_competencies(*, area_slug: str = "", query: str = ""):
+    """Areas in order, each with its published competencies (filtered by area and a plain text query)."""
+    competencies = Competency.objects.published().order_by("code")
+    if query:
+        competencies = competencies.filter(
+            Q(name__icontains=query) | Q(description__icontains=query) | Q(code__iexact=query)
+        )
+    areas = CompetencyArea.objects.prefetch_related(Prefetch("competencies", queryset=competencies))
+    if area_slug:
+        areas = areas.filter(slug=area_slug)
+    return [area for area in areas if area.competencies.all()]
+
+
+def published_competency(*, code: str) -> Competency | None:
+    return (
+        Competency.objects.published()
+        .select_related("area")
+        .prefetch_related("descriptors", "tags")
+        .filter(code=code)
+        .first()
+    )
+
+
+def published_role_profiles(*, kind: str = ""):
+    roles = RoleProfile.objects.published()
+    return roles.filter(kind=kind) if kind else roles
+
+
+def published_role_profile(*, code: str) -> RoleProfile | None:
+    requirements = RoleRequirement.objects.filter(competency__live=True).select_related("competency__area")
+    return (
+        RoleProfile.objects.published()
+        .prefetch_related(Prefetch("requirements", queryset=requirements))
+        .filter(code=code)
+        .first()
+    )
+
+
+def latest_version() -> FrameworkVersion | None:
+    return FrameworkVersion.objects.defer("snapshot").order_by("-number").first()
+
+
+def staff_profile_for_user(*, user) -> StaffProfile | None:
+    return (
+        StaffProfile.objects.select_related("job_profile")
+        .prefetch_related("governance_profiles")
+        .filter(user=user)
+        .first()
+    )
+
+
+# --- A member's requirements and gap --------------------------------------------------------------------
+
+
+@dataclass
+class Requirement:
+    """What a member's profiles, stacked, need in one competency."""
+
+    competency_id: int
+    level: int
+    priority: str
+    from_profiles: list[str] = field(default_factory=list)
+
+
+def requirements_for_user(*, user) -> dict[int, Requirement]:
+    """The highest level any of the member's published profiles needs, per competency, in two queries.
+
+    Essential wins over desirable when two profiles ask for the same competency.
+    """
+    profile_ids = {
+        pk
+        for pair in StaffProfile.objects.filter(user=user).values_list(
+            "job_profile_id", "governance_profiles__id"
+        )
+        for pk in pair
+        if pk is not None
+    }
+    if not profile_ids:
+        return {}
+    rows = (
+        RoleRequirement.objects.filter(role_id__in=profile_ids, role__live=True, competency__live=True)
+        .values_list("competency_id", "level", "priority", "role__job_title")
+        .order_by("-role__kind", "role__job_title")  # the job profile first, then governance
+    )
+    result: dict[int, Requirement] = {}
+    for competency_id, level, priority, title in rows:
+        req = result.setdefault(competency_id, Requirement(competency_id, level, priority))
+        req.level = max(req.level, level)
+        if priority == Priority.ESSENTIAL:
+            req.priority = Priority.ESSENTIAL
+        if title not in req.from_profiles:
+            req.from_profiles.append(title)
+    return result
+
+
+def required_levels_for_user(*, user) -> dict[int, int]:
+    """{competency id: required level} across the member's job and governance profiles."""
+    return {cid: req.level for cid, req in requirements_for_user(user=user).items()}
+
+
+@dataclass
+class GapRow:
+    """One competency on a member's gap: what is required, what they say, what is evidenced."""
+
+    competency: Competency
+    required: Level
+    priority: str
+    from_profiles: list[str]
+    self_assessed: Level | None
+    evidenced: Level | None
+
+    @property
+    def met(self) -> bool:
+        return (self.evidenced or 0) >= self.required
+
+    @property
+    def levels_to_go(self) -> int:
+        return max(0, self.required - (self.evidenced or 0))
+
+    @property
+    def self_assessed_met(self) -> bool:
+        return (self.self_assessed or 0) >= self.required
+
+
+def gap_for_user(*, user) -> list[GapRow]:
+    """The member's gap per required competency, essential first, then by area and code. Six queries."""
+    requirements = requirements_for_user(user=user)
+    if not requirements:
+        return []
+    assessed = self_assessed_levels_for_user(user=user)
+    evidenced = evidenced_levels_for_user(user=user)
+    competencies = (
+        Competency.objects.filter(pk__in=requirements)
+        .select_related("area")
+        .prefetch_related(Prefetch("descriptors", queryset=LevelDescriptor.objects.order_by("level")))
+    )
+    rows = []
+    for competency in competencies:
+        req = requirements[competency.pk]
+        rows.append(
+            GapRow(
+                competency=competency,
+                required=Level(req.level),
+                priority=req.priority,
+                from_profiles=req.from_profiles,
+                self_assessed=Level(assessed[competency.pk]) if competency.pk in assessed else None,
+                evidenced=Level(evidenced[competency.pk]) if competency.pk in evidenced else None,
+            )
+        )
+    rows.sort(
+        key=lambda r: (r.priority != Priority.ESSENTIAL, r.competency.area.sort_order, r.competency.code)
+    )
+    return rows
+
+
+# --- Pathway: the courses that close the gap ------------------------------------------------------------
+
+
+def course_links_available() -> bool:
+    """Whether the learning app provides course ↔ competency links yet."""
+    try:
+        apps.get_model("learning", "CourseCompetency")
+    except LookupError:
+        return False
+    return True
+
+
+@dataclass
+class PathwayStep:
+    """A course on the pathway, the gaps it helps close, and prerequisites the member still needs."""
+
+    course: object
+    level: Level
+    closes: list[tuple[Competency, Level]]
+    prerequisites: list = field(default_factory=list)
+
+
+def pathway_for_user(*, user, gap: list[GapRow] | None = None) -> list[PathwayStep] | None:
+    """Published courses that develop an unmet competency above the member's evidenced level, up to the
+    required level, ordered by level and so that a course comes after its prerequisites.
+
+    None when the learning app does not link courses to competencies (yet).
+    """
+    if not course_links_available():
+        return None
+    gap = gap_for_user(user=user) if gap is None else gap
+    open_rows = {row.competency.pk: row for row in gap if not row.met}
+    if not open_rows:
+        return []
+    CourseCompetency = apps.get_model("learning", "CourseCompetency")
+    links = (
+        CourseCompetency.objects.filter(competency_id__in=open_rows, course__live=True)
+        .select_related("course")
+        .order_by("course__level", "course__title")
+    )
+    steps: dict[int, PathwayStep] = {}
+    for link in links:
+        row = open_rows[link.competency_id]
+        if not (row.evidenced or 0) < link.level <= row.required:
+            continue
+        step = steps.get(link.course_id)
+        if step is None:
+            step = steps[link.course_id] = PathwayStep(
+                course=link.course, level=Level(link.course.level), closes=[]
+            )
+        step.closes.append((row.competency, Level(link.level)))
+    return _order_by_prerequisites(list(steps.values()))
+
+
+def _order_by_prerequisites(steps: list[PathwayStep]) -> list[PathwayStep]:
+    """Stable topological order: by level, then title, with each course after the pathway's prerequisites."""
+    if not steps:
+        return steps
+    by_id = {step.course.pk: step for step in steps}
+    through = by_id[next(iter(by_id))].course.__class__.prerequisites.through
+    source, target = _prerequisite_columns(through)
+    prereq_ids: dict[int, set[int]] = defaultdict(set)
+    for course_id, prereq_id in through.objects.filter(**{f"{source}__in": list(by_id)}).values_list(
+        source, target
+    ):
+        prereq_ids[course_id].add(prereq_id)
+    for step in steps:
+        step.prerequisites = [by_id[p].course for p in sorted(prereq_ids[step.course.pk]) if p in by_id]
+    ordered: list[PathwayStep] = []
+    placed: set[int] = set()
+    remaining = sorted(steps, key=lambda s: (s.level, s.course.title))
+    while remaining:
+        ready = next(
+            (s for s in remaining if prereq_ids[s.course.pk] & set(by_id) <= placed),
+            remaining[0],  # a prerequisite cycle: fall back to level order rather than loop forever
+        )
+        ordered.append(ready)
+        placed.add(ready.course.pk)
+        remaining.remove(ready)
+    return ordered
+
+
+def _prerequisite_columns(through) -> tuple[str, str]:
+    """The through model's (course, prerequisite) foreign key names, e.g. ('from_coursepage', 'to_coursepage')."""
+    fks = [f for f in through._meta.get_fields() if f.many_to_one]
+    names = [f.name for f in fks]
+    if "from_coursepage" in names:
+        return "from_coursepage_id", "to_coursepage_id"
+    return f"{fks[0].name}_id", f"{fks[1].name}_id"

@@ -19,6 +19,7 @@ urlpatterns = [
     path("learning/", include("learning.urls")),
     path("", include("home.urls")),
     path("", include("jupyterlite.urls")),
+    path("", include("competencies.urls")),
 ]
 
 if settings.DEBUG:

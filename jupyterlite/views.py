@@ -118,6 +118,14 @@ def _verdict_json(verdict: services.Verdict, question: Question) -> dict:
     }
 
 
+def _after_verdict(user, verdict: services.Verdict, question: Question) -> None:
+    """A correct answer may finish the lesson that holds the exercise: the learner's progress moves on."""
+    if verdict.attempt.correct:
+        from learning.services import lessons_complete_after_exercise
+
+        lessons_complete_after_exercise(user=user, exercise_id=question.exercise_id)
+
+
 @require_POST
 def answer_api(request):
     """Mark an answer sent from the kernel: JSON {question, value} → verdict (never the expected value)."""
@@ -146,6 +154,7 @@ def answer_api(request):
         return JsonResponse(
             {"error": "Too many answers in the last minute. Wait a moment and try again."}, status=429
         )
+    _after_verdict(request.user, verdict, question)
     return JsonResponse(_verdict_json(verdict, question), status=201)
 
 
@@ -169,6 +178,7 @@ def answer_form(request, slug: str):
     except services.RateLimited:
         messages.error(request, "Too many answers in the last minute. Wait a moment and try again.")
         return redirect(back + f"#exercise-{exercise.slug}")
+    _after_verdict(request.user, verdict, question)
     level = messages.success if verdict.attempt.correct else messages.error
     level(request, f"{question.prompt} {verdict.message}")
     return redirect(back + f"#exercise-{exercise.slug}")

@@ -12,6 +12,7 @@ from django.utils.html import strip_tags
 from wagtail import blocks
 
 from home.blocks import ContentStreamBlock
+from jupyterlite.blocks import ExerciseBlock
 
 PROMPT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
@@ -333,6 +334,7 @@ class LessonStreamBlock(ContentStreamBlock):
     numeric = NumericQuestionBlock()
     short_text = ShortTextQuestionBlock()
     ordering = OrderingQuestionBlock()
+    exercise = ExerciseBlock(group="Practice")
 
     class Meta:
         template = "blocks/stream_block.html"

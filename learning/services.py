@@ -227,3 +227,24 @@ def certificate_code() -> str:
         code = f"{raw[:4]}-{raw[4:8]}-{raw[8:]}"
         if not Certificate.objects.filter(code=code).exists():
             return code
+
+
+def lessons_complete_after_exercise(*, user, exercise_id: int) -> list[LessonCompletion]:
+    """After `user` passes an exercise, complete any lesson in their open course takes that now has nothing left."""
+    completions = []
+    open_takes = CourseAttempt.objects.filter(enrolment__user=user, finished_at__isnull=True).select_related(
+        "enrolment"
+    )
+    for take in open_takes:
+        lessons = LessonPage.objects.live().child_of(CoursePage.objects.get(pk=take.enrolment.course_id))
+        for lesson in lessons:
+            uses_exercise = any(
+                child.block_type == "exercise"
+                and getattr(child.value.get("exercise"), "pk", None) == exercise_id
+                for child in lesson.body
+            )
+            if uses_exercise and not lesson_outstanding(lesson=lesson, course_attempt=take):
+                with transaction.atomic():
+                    locked = CourseAttempt.objects.select_for_update().get(pk=take.pk)
+                    completions.append(_lesson_mark_complete(course_attempt=locked, lesson=lesson))
+    return completions

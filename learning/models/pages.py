@@ -123,13 +123,24 @@ class CourseIndexPage(Page):
         return courses
 
     def courses_for_role(self, courses, *, user):
-        """INTEGRATION POINT — "courses for my role".
+        """Courses that develop a competency the learner's role profiles require, up to the required level.
 
-        Wire `competencies.selectors.required_levels_for_user(*, user)` here: keep the courses that develop
-        a competency the learner's role profile requires. Until it is wired this returns None and the
-        catalogue does not offer the filter (see `role_filter_available`).
+        None when the learner has not chosen a role (the catalogue then does not offer the filter).
         """
-        return None
+        from competencies.selectors import required_levels_for_user
+
+        if not user.is_authenticated:
+            return None
+        required = getattr(user, "_academy_required_levels", None)
+        if required is None:
+            required = required_levels_for_user(user=user)
+            user._academy_required_levels = required
+        if not required:
+            return None
+        wanted = Q()
+        for competency_id, level in required.items():
+            wanted |= Q(competency_links__competency_id=competency_id, competency_links__level__lte=level)
+        return courses.filter(wanted).distinct()
 
     def role_filter_available(self, *, user) -> bool:
         return user.is_authenticated and self.courses_for_role(self.all_courses(), user=user) is not None

@@ -1,0 +1,94 @@
+"""Where the apps meet: exercises inside lessons, the discussion link, and "courses for my role"."""
+
+import io
+import json
+
+import pytest
+
+from competencies.levels import Level
+from jupyterlite import demo as lab_demo
+from jupyterlite.models import Exercise
+from jupyterlite.services import expected_answer
+from learning.models import CourseCompetency, LessonCompletion
+from learning.services import enrolment_start
+from tests.learning.conftest import add_course, catalogue, competency, q_single  # noqa: F401
+
+
+@pytest.fixture
+def exercise(db):
+    lab_demo.load(stdout=io.StringIO())
+    return Exercise.objects.filter(is_published=True).order_by("slug").first()
+
+
+@pytest.fixture
+def lab_course(catalogue, exercise):  # noqa: F811
+    return add_course(
+        catalogue,
+        slug="python",
+        level=Level.ANALYSE,
+        lessons=[[("exercise", {"exercise": exercise, "heading": ""})]],
+    )
+
+
+def post_answer(client, question, value):
+    return client.post(
+        "/exercises/api/answer/",
+        json.dumps({"question": question.key, "value": value}),
+        content_type="application/json",
+    )
+
+
+@pytest.mark.django_db
+def test_lesson_with_an_exercise_completes_when_the_exercise_is_passed(
+    client_for, learner, lab_course, exercise
+):
+    enrolment = enrolment_start(user=learner, course=lab_course)
+    lesson = lab_course.lessons().specific().get()
+    client = client_for(learner)
+    response = client.get(lesson.url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert exercise.title in html and "Discuss this lesson" in html
+    for question in exercise.questions.all():
+        assert str(expected_answer(question=question)) not in html or question.expected_value == ""
+    questions = list(exercise.questions.all())
+    assert post_answer(client, questions[0], "-12345").json()["correct"] is False
+    assert not LessonCompletion.objects.filter(lesson=lesson).exists()
+    for question in questions:
+        assert post_answer(client, question, str(expected_answer(question=question))).status_code == 201
+    assert LessonCompletion.objects.filter(lesson=lesson, attempt__enrolment=enrolment).exists()
+    enrolment.refresh_from_db()
+    assert enrolment.attempts.get().finished_at is not None
+
+
+@pytest.mark.django_db
+def test_another_learners_pass_does_not_complete_my_lesson(
+    client_for, learner, other_learner, lab_course, exercise
+):
+    enrolment_start(user=learner, course=lab_course)
+    client = client_for(other_learner)
+    for question in exercise.questions.all():
+        post_answer(client, question, str(expected_answer(question=question)))
+    assert not LessonCompletion.objects.exists()
+
+
+@pytest.mark.django_db
+def test_courses_for_my_role_filter(client_for, learner, catalogue, competency):  # noqa: F811
+    from competencies.models import RoleProfile, RoleRequirement
+    from competencies.services import staff_profile_set
+
+    matching = add_course(catalogue, slug="matching", lessons=[[q_single()]])
+    CourseCompetency.objects.create(course=matching, competency=competency, level=Level.UNDERSTAND)
+    too_high = add_course(catalogue, slug="too-high", level=Level.REASON, lessons=[[q_single()]])
+    CourseCompetency.objects.create(course=too_high, competency=competency, level=Level.REASON)
+    add_course(catalogue, slug="unrelated", lessons=[[q_single()]])
+    client = client_for(learner)
+    assert "for_my_role" not in client.get(catalogue.url).content.decode()  # no role chosen yet
+    role = RoleProfile.objects.create(code="adviser", job_title="Customer services adviser", description="x")
+    RoleRequirement.objects.create(role=role, competency=competency, level=Level.ENGAGE)
+    role.save_revision().publish()
+    competency.save_revision().publish()
+    staff_profile_set(user=learner, job_profile=role, governance_profiles=[], actor=learner)
+    html = client.get(catalogue.url, {"for_my_role": "1"}).content.decode()
+    assert "Course matching" in html
+    assert "Course too-high" not in html and "Course unrelated" not in html

@@ -61,3 +61,19 @@ def user_create(
         EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
         user_set_roles(user=user, role_names=list(role_names))
     return user
+
+
+FORMER_MEMBER_EMAIL = "former.member@data-academy.invalid"
+
+
+def former_member_user():
+    """The one inactive account that erased members' shared contributions (forum posts) are attributed to."""
+    User = get_user_model()
+    user, created = User.objects.get_or_create(
+        email=FORMER_MEMBER_EMAIL,
+        defaults={"first_name": "Former", "last_name": "member", "is_active": False},
+    )
+    if created:
+        user.set_unusable_password()
+        user.save(update_fields=["password"])
+    return user

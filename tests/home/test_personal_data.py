@@ -117,3 +117,26 @@ def test_retention_erases_only_long_inactive_accounts(learner, other_learner, se
     call_command("erase_inactive_accounts", "--yes", stdout=io.StringIO())
     assert not User.objects.filter(pk=learner.pk).exists()
     assert User.objects.filter(pk=other_learner.pk).exists()
+
+
+@pytest.mark.django_db
+def test_erasure_keeps_forum_posts_as_former_member_with_exact_like_counts(learner, other_learner):
+    from community.models import Category, Post, Topic
+    from community.services import post_create, post_like_toggle, topic_create
+
+    category = Category.objects.create(name="Data quality", slug="data-quality")
+    topic = topic_create(
+        user=other_learner,
+        category=category,
+        title="Duplicate addresses",
+        source="How do you deal with duplicate addresses in the gazetteer?",
+    )
+    reply = post_create(user=learner, topic=topic, source="We match on UPRN first, then on the address text.")
+    post_like_toggle(user=learner, post=topic.posts.get(number=1))
+    personal_data.erase(learner)
+    reply.refresh_from_db()
+    assert reply.author.display_name == "Former member" and not reply.author.is_active
+    assert "UPRN" in reply.html
+    question = Post.objects.get(topic=topic, number=1)
+    assert question.like_count == 0 and question.likes.count() == 0
+    assert Topic.objects.get(pk=topic.pk).like_count == 0

@@ -5,6 +5,7 @@ transaction. Counters on topics, categories and profiles are kept in step here, 
 concurrent posts would race.
 """
 
+import logging
 from datetime import timedelta
 
 from django.conf import settings
@@ -383,7 +384,18 @@ def lesson_topic_open(*, user, page) -> Topic:
 # --- Shared ------------------------------------------------------------------------------------
 
 
+security_log = logging.getLogger("academy.security")
+
+
 def _log(*, actor, action: str, topic=None, post=None, category=None, reason: str = "", detail: str = ""):
+    """Record a moderation action in the forum's log, and as a security event (ids only, never the text)."""
+    security_log.info(
+        "moderation action=%s actor_id=%s topic_id=%s post_id=%s",
+        action,
+        getattr(actor, "pk", None),
+        getattr(topic, "pk", None),
+        getattr(post, "pk", None),
+    )
     if post is not None and topic is None:
         topic = post.topic
     if topic is not None and category is None:

@@ -134,3 +134,24 @@ def test_other_errors_still_give_the_500_page(client_for, learner, monkeypatch):
     monkeypatch.setattr("home.views.dashboard_panels", broken)
     response = client.get("/my-learning/")
     assert response.status_code == 500 and b"Sorry, there is a problem with the service" in response.content
+
+
+@pytest.mark.django_db
+def test_moderation_action_logged_without_the_reason_text(champion, learner, caplog):
+    from community.models import Category
+    from community.moderation import post_hide
+    from community.services import topic_create
+
+    category = Category.objects.create(name="Data quality", slug="data-quality")
+    category.moderators.add(champion)
+    topic = topic_create(
+        user=learner, category=category, title="Duplicates", source="How do I find duplicates?"
+    )
+    post = topic.posts.get(number=1)
+    with caplog.at_level(logging.INFO, logger="academy.security"):
+        post_hide(actor=champion, post=post, reason="Contains a resident's home address")
+    messages = security_messages(caplog)
+    assert any(
+        f"moderation action=hide actor_id={champion.pk}" in m and f"post_id={post.pk}" in m for m in messages
+    )
+    assert not any("home address" in m for m in messages)

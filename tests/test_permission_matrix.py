@@ -19,6 +19,18 @@ LOGIN = "login"
 OK, REDIRECT, BAD, FORBIDDEN, NOT_FOUND, NOT_ALLOWED = 200, 302, 400, 403, 404, 405
 
 
+def admin_area(*, hr, admin):
+    """Wagtail admin screens: members without admin access are sent to sign in; HR's admin is the framework."""
+    return {
+        "anonymous": LOGIN,
+        "learner": LOGIN,
+        "other_learner": LOGIN,
+        "champion": LOGIN,
+        "hr": hr,
+        "admin": admin,
+    }
+
+
 def everyone(status):
     return dict.fromkeys(ROLES, status)
 
@@ -27,15 +39,7 @@ def signed_in(status, anonymous=LOGIN):
     return {"anonymous": anonymous, **dict.fromkeys(ROLES[1:], status)}
 
 
-ADMIN_ONLY = {
-    "anonymous": LOGIN,
-    "learner": LOGIN,
-    "other_learner": LOGIN,
-    "champion": LOGIN,
-    "hr": REDIRECT,
-    "admin": OK,
-}
-ADMIN_ONLY_BAD = {**ADMIN_ONLY, "admin": OK}
+ADMIN_ONLY = admin_area(hr=REDIRECT, admin=OK)
 ADMIN_REDIRECT = {**ADMIN_ONLY, "admin": REDIRECT}
 MODERATORS = {
     "anonymous": LOGIN,
@@ -115,7 +119,7 @@ ROUTES: dict[str, Route] = {
         post=signed_in(REDIRECT),
     ),
     # Admin screens of our own: learners and champions have no admin; HR's admin is the framework only.
-    "jupyterlite_dataset_upload": Route(get=ADMIN_ONLY, post=ADMIN_ONLY_BAD),
+    "jupyterlite_dataset_upload": Route(get=ADMIN_ONLY, post=ADMIN_ONLY),
     # New datasets come from an upload: "Add" sends admins to the upload screen.
     "wagtailsnippets_jupyterlite_dataset:add": Route(get=ADMIN_REDIRECT, post=ADMIN_REDIRECT),
     # Everything below was reviewed role by role: forums (moderators are the category's champions and
@@ -312,78 +316,22 @@ ROUTES: dict[str, Route] = {
     ),
     "competencies:versions": Route(get=signed_in(OK), post=signed_in(OK)),
     "competencies_import": Route(
-        get={
-            "anonymous": LOGIN,
-            "learner": LOGIN,
-            "other_learner": LOGIN,
-            "champion": LOGIN,
-            "hr": OK,
-            "admin": OK,
-        },
-        post={
-            "anonymous": LOGIN,
-            "learner": LOGIN,
-            "other_learner": LOGIN,
-            "champion": LOGIN,
-            "hr": OK,
-            "admin": OK,
-        },
+        get=admin_area(hr=OK, admin=OK),
+        post=admin_area(hr=OK, admin=OK),
     ),
     "competencies_publish": Route(
-        get={
-            "anonymous": LOGIN,
-            "learner": LOGIN,
-            "other_learner": LOGIN,
-            "champion": LOGIN,
-            "hr": OK,
-            "admin": OK,
-        },
-        post={
-            "anonymous": LOGIN,
-            "learner": LOGIN,
-            "other_learner": LOGIN,
-            "champion": LOGIN,
-            "hr": OK,
-            "admin": OK,
-        },
+        get=admin_area(hr=OK, admin=OK),
+        post=admin_area(hr=OK, admin=OK),
     ),
     "competencies_role_copy": Route(
         kwargs=lambda w: {"pk": w["role"].pk},
-        get={
-            "anonymous": LOGIN,
-            "learner": LOGIN,
-            "other_learner": LOGIN,
-            "champion": LOGIN,
-            "hr": OK,
-            "admin": OK,
-        },
-        post={
-            "anonymous": LOGIN,
-            "learner": LOGIN,
-            "other_learner": LOGIN,
-            "champion": LOGIN,
-            "hr": REDIRECT,
-            "admin": REDIRECT,
-        },
+        get=admin_area(hr=OK, admin=OK),
+        post=admin_area(hr=REDIRECT, admin=REDIRECT),
     ),
     "competencies_role_matrix": Route(
         kwargs=lambda w: {"pk": w["role"].pk},
-        get={
-            "anonymous": LOGIN,
-            "learner": LOGIN,
-            "other_learner": LOGIN,
-            "champion": LOGIN,
-            "hr": OK,
-            "admin": OK,
-        },
-        post={
-            "anonymous": LOGIN,
-            "learner": LOGIN,
-            "other_learner": LOGIN,
-            "champion": LOGIN,
-            "hr": REDIRECT,
-            "admin": REDIRECT,
-        },
+        get=admin_area(hr=OK, admin=OK),
+        post=admin_area(hr=REDIRECT, admin=REDIRECT),
     ),
     "learning:answer": Route(kwargs=lambda w: {"pk": w["answer"].pk}, get=OWNER_ONLY, post=OWNER_ONLY),
     "learning:certificate": Route(
@@ -414,59 +362,17 @@ ROUTES: dict[str, Route] = {
     ),
     "learning_reports:csv": Route(
         kwargs=lambda w: {"course_id": w["course"].pk},
-        get={
-            "anonymous": LOGIN,
-            "learner": LOGIN,
-            "other_learner": LOGIN,
-            "champion": LOGIN,
-            "hr": REDIRECT,
-            "admin": OK,
-        },
-        post={
-            "anonymous": LOGIN,
-            "learner": LOGIN,
-            "other_learner": LOGIN,
-            "champion": LOGIN,
-            "hr": REDIRECT,
-            "admin": OK,
-        },
+        get=admin_area(hr=REDIRECT, admin=OK),
+        post=admin_area(hr=REDIRECT, admin=OK),
     ),
     "learning_reports:detail": Route(
         kwargs=lambda w: {"course_id": w["course"].pk},
-        get={
-            "anonymous": LOGIN,
-            "learner": LOGIN,
-            "other_learner": LOGIN,
-            "champion": LOGIN,
-            "hr": REDIRECT,
-            "admin": OK,
-        },
-        post={
-            "anonymous": LOGIN,
-            "learner": LOGIN,
-            "other_learner": LOGIN,
-            "champion": LOGIN,
-            "hr": REDIRECT,
-            "admin": OK,
-        },
+        get=admin_area(hr=REDIRECT, admin=OK),
+        post=admin_area(hr=REDIRECT, admin=OK),
     ),
     "learning_reports:index": Route(
-        get={
-            "anonymous": LOGIN,
-            "learner": LOGIN,
-            "other_learner": LOGIN,
-            "champion": LOGIN,
-            "hr": REDIRECT,
-            "admin": OK,
-        },
-        post={
-            "anonymous": LOGIN,
-            "learner": LOGIN,
-            "other_learner": LOGIN,
-            "champion": LOGIN,
-            "hr": REDIRECT,
-            "admin": OK,
-        },
+        get=admin_area(hr=REDIRECT, admin=OK),
+        post=admin_area(hr=REDIRECT, admin=OK),
     ),
 }
 

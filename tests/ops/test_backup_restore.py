@@ -62,7 +62,8 @@ def populate(database_url: str) -> dict:
     manage(database_url, "createcachetable")
     manage(database_url, "load_demo_content")
     pages = rendered_pages(database_url)
-    assert len(pages) >= 3 and all(status == 200 for status, _ in pages.values()), pages
+    # Lessons send visitors who have not started the course to its start page (302); nothing may fail.
+    assert len(pages) >= 3 and all(status in (200, 302) for status, _ in pages.values()), pages
     return pages
 
 

@@ -334,9 +334,8 @@ def test_team_lead_invites_and_removes_members(team, champion, learner, other_le
 def course_for_dl1(seed):
     """A live course that develops DL1 (mapped to Data Use) at Understand."""
     from competencies.models import Competency
-    from learning.models import CourseCompetency
-
     from learning import demo as learning_demo
+    from learning.models import CourseCompetency
 
     learning_demo.load(stdout=io.StringIO())
     link = (

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from home.permissions import can, require
 
@@ -35,6 +35,7 @@ def _round_team(pk, slug) -> tuple[AssessmentRound, MaturityTeam]:
 
 @login_required
 @never_cache
+@require_GET
 def index(request):
     """My teams' rounds (answer or see results); for HR and admins, every round and the way to open one."""
     require(request.user, "view_maturity")
@@ -55,7 +56,7 @@ def index(request):
 def round_new(request):
     require(request.user, "open_maturity_round")
     version = selectors.latest_version()
-    form = RoundForm(request.POST or None)
+    form = RoundForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and version is None:
         form.add_error(None, "Publish a version of the maturity model in the admin before opening a round.")
     if request.method == "POST" and version is not None and form.is_valid():
@@ -63,11 +64,14 @@ def round_new(request):
         messages.success(request, f"{new_round.name} is set up for {new_round.teams.count()} teams.")
         return redirect("competencies:maturity:round", pk=new_round.pk)
     context = {"form": form, "version": version, "breadcrumbs": [MATURITY_CRUMB]}
-    return render(request, "competencies/maturity/round_new.html", context)
+    return render(
+        request, "competencies/maturity/round_new.html", context, status=400 if form.errors else 200
+    )
 
 
 @login_required
 @never_cache
+@require_GET
 def round_detail(request, pk):
     """Participation per team (counts only) for HR and admins, and the way to close the round."""
     require(request.user, "open_maturity_round")
@@ -203,6 +207,7 @@ def _team_result_context(request, assessment_round, team):
 
 @login_required
 @never_cache
+@require_GET
 def team_result(request, pk, slug):
     """The team's profile: median and spread per theme and question, change since last time, what to do next."""
     assessment_round, team = _round_team(pk, slug)
@@ -286,6 +291,7 @@ def _profile_rows(label, prof) -> list[list]:
 
 
 @login_required
+@require_GET
 def team_result_csv(request, pk, slug):
     assessment_round, team = _round_team(pk, slug)
     require(request.user, "view_maturity_team_result", (assessment_round, team))
@@ -295,6 +301,7 @@ def team_result_csv(request, pk, slug):
 
 @login_required
 @never_cache
+@require_GET
 def council_report(request, pk):
     """The whole council's profile, every team side by side, the variance between teams, and the change."""
     require(request.user, "open_maturity_round")
@@ -313,6 +320,7 @@ def council_report(request, pk):
 
 
 @login_required
+@require_GET
 def council_report_csv(request, pk):
     require(request.user, "open_maturity_round")
     assessment_round = _round(pk)

@@ -306,7 +306,7 @@ def test_only_hr_and_admins_open_and_close_rounds(
 def test_bad_round_dates_are_refused_with_a_message(version, team, hr_user, client_for):
     data = {"name": "Backwards", "opens_on": "2026-03-31", "closes_on": "2026-03-01"}
     response = client_for(hr_user).post(f"{BASE}/rounds/new/", data)
-    assert response.status_code == 200
+    assert response.status_code == 400
     page = response.content.decode()
     assert "The closing date must be on or after the opening date." in page
     assert "Choose at least one team to take part." in page

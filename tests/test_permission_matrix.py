@@ -67,6 +67,16 @@ OWNER_ONLY = {
 }
 
 
+def MATURITY_STAFF(status):  # noqa: N802 - reads like the constants above
+    """HR and Academy admins get `status`; every other signed-in member is refused."""
+    return {**signed_in(FORBIDDEN), "hr": status, "admin": status}
+
+
+def MATURITY_TEAM(status, *, staff):  # noqa: N802
+    """The maturity team's member (learner) and lead (champion) get `status`; HR and admins `staff`."""
+    return {**signed_in(FORBIDDEN), "learner": status, "champion": status, "hr": staff, "admin": staff}
+
+
 @dataclass
 class Route:
     """How to build the URL (kwargs from the world) and what each role gets for each method."""
@@ -374,6 +384,58 @@ ROUTES: dict[str, Route] = {
         get=admin_area(hr=REDIRECT, admin=OK),
         post=admin_area(hr=REDIRECT, admin=OK),
     ),
+    # Team data maturity. HR and admins open, close and report on rounds; members answer for their own team
+    # while a round is open (the team lead too); the team and HR see the team's result once it has closed.
+    "competencies:maturity:index": Route(get=signed_in(OK), post=signed_in(NOT_ALLOWED)),
+    "competencies:maturity:round_new": Route(get=MATURITY_STAFF(OK), post=MATURITY_STAFF(BAD)),
+    "competencies:maturity:round": Route(
+        kwargs=lambda w: {"pk": w["closed_round"].pk}, get=MATURITY_STAFF(OK), post=signed_in(NOT_ALLOWED)
+    ),
+    # Closing the already closed round: nothing changes, back to the round.
+    "competencies:maturity:round_close": Route(
+        kwargs=lambda w: {"pk": w["closed_round"].pk},
+        get=signed_in(NOT_ALLOWED),
+        post=MATURITY_STAFF(REDIRECT),
+    ),
+    "competencies:maturity:council_report": Route(
+        kwargs=lambda w: {"pk": w["closed_round"].pk}, get=MATURITY_STAFF(OK), post=signed_in(NOT_ALLOWED)
+    ),
+    "competencies:maturity:council_report_csv": Route(
+        kwargs=lambda w: {"pk": w["closed_round"].pk}, get=MATURITY_STAFF(OK), post=signed_in(NOT_ALLOWED)
+    ),
+    # Learner is a member and the champion leads the team; an empty post saves an empty draft.
+    "competencies:maturity:answer": Route(
+        kwargs=lambda w: {"pk": w["open_round"].pk, "slug": w["team"].slug},
+        get=MATURITY_TEAM(OK, staff=FORBIDDEN),
+        post=MATURITY_TEAM(REDIRECT, staff=FORBIDDEN),
+    ),
+    "competencies:maturity:team_result": Route(
+        kwargs=lambda w: {"pk": w["closed_round"].pk, "slug": w["team"].slug},
+        get=MATURITY_TEAM(OK, staff=OK),
+        post=signed_in(NOT_ALLOWED),
+    ),
+    "competencies:maturity:team_result_csv": Route(
+        kwargs=lambda w: {"pk": w["closed_round"].pk, "slug": w["team"].slug},
+        get=MATURITY_TEAM(OK, staff=OK),
+        post=signed_in(NOT_ALLOWED),
+    ),
+    # An empty pathway is refused with the form's error; only the lead (and HR, admins) may set one.
+    "competencies:maturity:team_pathway": Route(
+        kwargs=lambda w: {"pk": w["closed_round"].pk, "slug": w["team"].slug},
+        get=signed_in(NOT_ALLOWED),
+        post={**MATURITY_STAFF(BAD), "champion": BAD},
+    ),
+    "competencies:maturity:team_members": Route(
+        kwargs=lambda w: {"slug": w["team"].slug},
+        get={**MATURITY_STAFF(OK), "champion": OK},
+        post={**MATURITY_STAFF(BAD), "champion": BAD},
+    ),
+    # Publishing the maturity model as a new version (HR and admins; the post publishes one).
+    "maturity_publish": Route(
+        kwargs=lambda w: {"pk": w["maturity_model"].pk},
+        get={**ADMIN_ONLY, "hr": OK},
+        post={**ADMIN_ONLY, "hr": REDIRECT, "admin": REDIRECT},
+    ),
 }
 
 PAGES = {
@@ -478,6 +540,7 @@ def world(db, other_learner, client_for):
     return {
         "users": users,
         "clients": clients,
+        **_maturity_world(learner, users["champion"]),
         "dataset": Dataset.objects.order_by("slug").first(),
         "exercise": Exercise.objects.filter(is_published=True).order_by("slug").first(),
         "category": moderated,
@@ -494,6 +557,38 @@ def world(db, other_learner, client_for):
         "competency": Competency.objects.published().order_by("code").first(),
         "role": RoleProfile.objects.published().jobs().order_by("code").first(),
     }
+
+
+def _maturity_world(learner, champion) -> dict:
+    """A published maturity model, a team (learner a member, champion its lead), an open and a closed round."""
+    import datetime
+
+    from django.utils import timezone
+
+    from competencies.maturity import demo as maturity_demo
+    from competencies.maturity import services as maturity
+    from competencies.models import MaturityMembership, MaturityTeam
+
+    model = maturity_demo._model(io.StringIO())
+    version = maturity.version_publish(model=model)
+    team = MaturityTeam.objects.create(name="Matrix team", slug="matrix-team", lead=champion)
+    MaturityMembership.objects.create(team=team, user=learner)
+    today = timezone.localdate()
+    open_round = maturity.round_open(
+        name="Open",
+        opens_on=today,
+        closes_on=today + datetime.timedelta(days=9),
+        teams=[team],
+        version=version,
+    )
+    closed_round = maturity.round_open(
+        name="Closed",
+        opens_on=datetime.date(2025, 9, 1),
+        closes_on=datetime.date(2025, 9, 30),
+        teams=[team],
+        version=version,
+    )
+    return {"maturity_model": model, "team": team, "open_round": open_round, "closed_round": closed_round}
 
 
 def outcome(response) -> int | str:

@@ -6,7 +6,14 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 # Order matters: later apps use what earlier ones made (framework before courses, courses before forums).
-DEMO_MODULES = ["home.demo", "competencies.demo", "jupyterlite.demo", "learning.demo", "community.demo"]
+DEMO_MODULES = [
+    "home.demo",
+    "competencies.demo",
+    "jupyterlite.demo",
+    "learning.demo",
+    "community.demo",
+    "competencies.maturity.demo",
+]
 
 
 class Command(BaseCommand):

@@ -54,7 +54,10 @@ lint: .venv/.installed-test ## ruff lint and format check, Django checks, migrat
 	DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE) check
 	DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE) makemigrations --check --dry-run
 
+bench: .venv/.installed-run ## Seed a council-sized site into its own database; print time, queries, req/s per page
+	$(PY) bench/harness.py $(BENCH_ARGS)
+
 clean: ## Remove the virtualenv, node_modules and built files (keeps db.sqlite3)
 	rm -rf .venv node_modules var/frontend var/static var/lab var/lab-cache
 
-.PHONY: help install assets migrate demo lab run test lint clean
+.PHONY: help install assets migrate demo lab run test lint bench clean

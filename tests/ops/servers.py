@@ -40,7 +40,14 @@ def shared_database_url(*, port: int | None = None) -> str:
 
 
 class AppServer:
-    def __init__(self, *, database_url: str, redis_url: str | None = REDIS_TEST_URL):
+    def __init__(
+        self,
+        *,
+        database_url: str,
+        redis_url: str | None = REDIS_TEST_URL,
+        workers: int = 1,
+        extra_env: dict[str, str] | None = None,
+    ):
         self.port = free_port()
         self.log = tempfile.NamedTemporaryFile("w+", prefix="academy-gunicorn-", suffix=".log")  # noqa: SIM115
         env = {
@@ -50,6 +57,7 @@ class AppServer:
             "ALLOWED_HOSTS": "127.0.0.1",
             "DATABASE_URL": database_url,
             "DB_CONN_MAX_AGE": "60",
+            **(extra_env or {}),
         }
         env.pop("REDIS_URL", None)
         if redis_url:
@@ -61,7 +69,7 @@ class AppServer:
                 "--bind",
                 f"127.0.0.1:{self.port}",
                 "--workers",
-                "1",
+                str(workers),
                 "--timeout",
                 "30",
             ],

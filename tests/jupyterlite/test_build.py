@@ -46,7 +46,9 @@ def test_built_lab_preloads_every_startup_package_from_its_own_lock(lab_built):
         assert wheel.is_file(), name
         assert build._sha256(wheel) == entry["sha256"], name
         for dependency in entry["depends"]:
-            assert dependency.replace("_", "-") in shipped, f"{name} depends on {dependency}, which is not shipped"
+            assert dependency.replace("_", "-") in shipped, (
+                f"{name} depends on {dependency}, which is not shipped"
+            )
     assert lock["pyodide-kernel"]["depends"] == ["comm", "ipython"]
 
 

@@ -1,46 +1,224 @@
-"""Lab speed: cold page-open → kernel ready, warm-cache → ready, Run → output, bytes transferred cold.
+"""Lab speed, measured the way a learner meets it: open an exercise page → Python kernel ready.
 
-    DJANGO_SETTINGS_MODULE=config.settings.test .venv/bin/python -m pytest bench/lab_bench.py -s -p no:randomly
+    DJANGO_SETTINGS_MODULE=config.settings.test /work/main/.venv/bin/python -m pytest \
+        bench/lab_bench.py -s -p no:randomly            # LAB_BENCH_RUNS=5 for more rounds (default 3)
 
-Runs against pytest-django's live server with the built lab (make lab). Prints the numbers; targets on
-a 2-core machine: ready < 10 s cold, output < 1 s after Run, < 10 MB transferred cold.
+Needs the built lab (``make lab``) and Debian's chromium. Runs against pytest-django's live server, i.e.
+Django's threaded dev server going through the real ``/lab/`` view (gzip, caching headers, CSP) — not a
+static-file shortcut.
+
+What each number is (per round; the table shows the median, min and max over the rounds):
+
+* **cold ready** — a fresh browser context (empty HTTP cache, no service worker, no stored notebook),
+  signed in; from ``page.goto(exercise page)`` until the exercise block sets ``data-lab-state=ready``,
+  which it does once the kernel has answered ``kernel_info`` (Pyodide loaded, start-up wheels installed,
+  ``ipykernel`` imported). That is the moment the learner's Run does something.
+* **warm ready** — the same context (HTTP cache, service worker and stored notebook kept), the first
+  page closed so its kernel stops, the exercise opened again in a new tab; same end point.
+* **run → output** — once ready, a new cell ``print("bench", 6 * 7)`` is run through the notebook UI;
+  time until ``bench 42`` is in the output area.
+* **cold bytes / warm bytes** — every byte the test server sent (status line, headers and body, as
+  sent: gzip where the browser accepted it) for every request made during the open, whoever made it:
+  the page, the lab iframe, the kernel's web worker and the service worker. Counted at the server by
+  wrapping its WSGI application, so nothing a worker fetches is missed. A request answered from the
+  browser's HTTP cache sends nothing and counts nothing.
+
+Also printed: per-phase marks from the exercise block (``performance.mark("lab:*")``), the largest
+responses of the first cold open and whether they went gzipped, and how many requests were made.
+Targets (issue 5, 2-core machine): ready < 10 s cold, output < 1 s after Run, < 10 MB transferred cold.
+Timings on a shared 2-core machine are noisy: compare medians, and look at min/max.
 """
 
+import os
+import statistics
+import threading
 import time
+from dataclasses import dataclass, field
 
 import pytest
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
+RUNS = int(os.environ.get("LAB_BENCH_RUNS", "3"))
+VERBOSE = os.environ.get("LAB_BENCH_VERBOSE") == "1"  # also print the first cold open's timeline
+SLUG = "foi-on-time"
+TARGETS = {"cold ready": 10.0, "run → output": 1.0, "cold transfer MB": 10.0}
 
-def _open(page, slug):
-    started = time.monotonic()
-    page.goto(f"/exercises/{slug}/")
+
+@dataclass
+class Hit:
+    path: str
+    status: str
+    bytes: int
+    encoding: str
+    cache_control: str
+    started: float = 0.0
+    ended: float = 0.0
+
+
+@dataclass
+class TrafficCounter:
+    """Wraps the live server's WSGI app and records what it sends."""
+
+    hits: list[Hit] = field(default_factory=list)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def install(self, live_server) -> "TrafficCounter":
+        httpd = live_server.thread.httpd
+        inner = httpd.get_app()
+
+        def app(environ, start_response):
+            seen, started = {}, time.monotonic()
+
+            def recording_start_response(status, headers, exc_info=None):
+                seen["status"], seen["headers"] = status, headers
+                return start_response(status, headers, exc_info)
+
+            result = inner(environ, recording_start_response)
+            body = 0
+            try:
+                for chunk in result:
+                    body += len(chunk)
+                    yield chunk
+            finally:
+                if hasattr(result, "close"):
+                    result.close()
+                headers = {k.lower(): v for k, v in seen.get("headers", [])}
+                head = len(f"HTTP/1.1 {seen.get('status', '')}\r\n") + sum(
+                    len(f"{k}: {v}\r\n") for k, v in seen.get("headers", [])
+                )
+                with self.lock:
+                    self.hits.append(
+                        Hit(
+                            path=environ.get("PATH_INFO", ""),
+                            status=seen.get("status", "")[:3],
+                            bytes=head + 2 + body,
+                            encoding=headers.get("content-encoding", ""),
+                            cache_control=headers.get("cache-control", ""),
+                            started=started,
+                            ended=time.monotonic(),
+                        )
+                    )
+
+        httpd.set_app(app)
+        return self
+
+    def take(self) -> list[Hit]:
+        with self.lock:
+            hits, self.hits = self.hits, []
+        return hits
+
+
+def _marks(page) -> dict[str, float]:
+    return page.evaluate(
+        """() => Object.fromEntries(performance.getEntriesByType("mark")
+            .filter((m) => m.name.startsWith("lab:")).map((m) => [m.name, m.startTime / 1000]))"""
+    )
+
+
+def _open(page) -> float:
+    started = _open.started = time.monotonic()
+    page.goto(f"/exercises/{SLUG}/")
     page.wait_for_selector("[data-lab-state=ready]", state="attached", timeout=120_000)
     return time.monotonic() - started
 
 
-def test_lab_bench(_playwright_browser, live_server, site_with_home, lab_demo, lab_built, learner, sign_in):
-    context = _playwright_browser.new_context(base_url=live_server.url)
-    page = context.new_page()
-    sign_in(page, learner)
-    cdp = context.new_cdp_session(page)
-    cdp.send("Network.enable")
-    received = {"bytes": 0}
-    cdp.on(
-        "Network.loadingFinished",
-        lambda e: received.__setitem__("bytes", received["bytes"] + e["encodedDataLength"]),
-    )
-    cold = _open(page, "foi-on-time")
-    cold_bytes = received["bytes"]
-    frame = next(f for f in page.frames if "/lab/notebooks/" in f.url)
+def _lab_frame(page):
+    return next(f for f in page.frames if "/lab/" in f.url)
+
+
+def _run_cell(page) -> float:
+    frame = _lab_frame(page)
     started = time.monotonic()
-    frame.evaluate("""async () => { const k = window.jupyterapp.shell.currentWidget.sessionContext.session.kernel;
-        await k.requestExecute({code: 'sum(range(1000))'}).done; }""")
-    run = time.monotonic() - started
-    warm = _open(page, "foi-on-time")
-    print(
-        f"\nLAB BENCH cold ready {cold:.1f} s | warm ready {warm:.1f} s | run→output {run * 1000:.0f} ms | "
-        f"cold transfer {cold_bytes / 1e6:.1f} MB (page + lab, gzip on the wire)"
+    frame.evaluate(
+        """async () => {
+          const app = window.jupyterapp, notebook = app.shell.currentWidget.content;
+          notebook.activeCellIndex = notebook.widgets.length - 1;
+          await app.commands.execute("notebook:insert-cell-below");
+          notebook.activeCell.model.sharedModel.setSource('print("bench", 6 * 7)');
+          await app.commands.execute("notebook:run-cell");
+        }"""
     )
-    context.close()
+    frame.wait_for_selector(".jp-OutputArea-output:has-text('bench 42')", timeout=30_000)
+    return time.monotonic() - started
+
+
+def _row(name: str, values: list[float], unit: str, fmt: str = "{:.2f}") -> str:
+    median = statistics.median(values)
+    target = TARGETS.get(name)
+    verdict = "" if target is None else ("meets" if median < target else "MISSES") + f" < {target:g}"
+    cells = [fmt.format(median), fmt.format(min(values)), fmt.format(max(values))]
+    return f"| {name:<18} | {unit:<4} | " + " | ".join(f"{c:>7}" for c in cells) + f" | {verdict:<13} |"
+
+
+def test_lab_bench(_playwright_browser, live_server, site_with_home, lab_demo, lab_built, learner, sign_in):
+    counter = TrafficCounter().install(live_server)
+    cold, warm, run, cold_mb, warm_mb, requests = [], [], [], [], [], []
+    first_cold_hits: list[Hit] = []
+    phases: list[tuple[str, dict]] = []
+    console: list[tuple[float, str]] = []
+    for round_ in range(RUNS):
+        context = _playwright_browser.new_context(base_url=live_server.url)
+        page = context.new_page()
+        if round_ == 0 and VERBOSE:
+            page.on("console", lambda m: console.append((time.monotonic() - _open.started, m.text[:100])))
+            page.on(
+                "worker",
+                lambda w: w.on(
+                    "console",
+                    lambda m: console.append((time.monotonic() - _open.started, "W " + m.text[:100])),
+                ),
+            )
+        sign_in(page, learner)
+        counter.take()
+        cold.append(_open(page))
+        page.wait_for_timeout(300)  # let in-flight responses finish being counted
+        hits = counter.take()
+        first_cold_hits = first_cold_hits or hits
+        cold_mb.append(sum(h.bytes for h in hits) / 1e6)
+        requests.append(len(hits))
+        phases.append(("cold", _marks(page)))
+        run.append(_run_cell(page))
+        again = context.new_page()
+        page.close()
+        counter.take()
+        warm.append(_open(again))
+        again.wait_for_timeout(300)
+        warm_mb.append(sum(h.bytes for h in counter.take()) / 1e6)
+        phases.append(("warm", _marks(again)))
+        context.close()
+
+    lines = [
+        "",
+        f"LAB BENCH — {RUNS} rounds, exercise '{SLUG}' (median | min | max)",
+        "| measure            | unit |  median |     min |     max | target        |",
+        "|--------------------|------|---------|---------|---------|---------------|",
+        _row("cold ready", cold, "s"),
+        _row("warm ready", warm, "s"),
+        _row("run → output", run, "s", "{:.3f}"),
+        _row("cold transfer MB", cold_mb, "MB"),
+        _row("warm transfer MB", warm_mb, "MB"),
+        _row("cold requests", requests, "n", "{:.0f}"),
+        "",
+        "Phases (s from navigation start): "
+        + "; ".join(
+            f"{kind}: " + ", ".join(f"{k[4:]} {v:.1f}" for k, v in sorted(m.items(), key=lambda kv: kv[1]))
+            for kind, m in phases[:2]
+        ),
+        "Largest responses of the first cold open:",
+    ]
+    for hit in sorted(first_cold_hits, key=lambda h: -h.bytes)[:8]:
+        lines.append(
+            f"  {hit.bytes / 1e6:6.2f} MB {hit.status} {hit.encoding or 'identity':8} {hit.path}  [{hit.cache_control}]"
+        )
+    if VERBOSE:
+        start = min(h.started for h in first_cold_hits)
+        lines.append("Timeline of the first cold open (s from the first request; server side, and console):")
+        events = [(h.started - start, f"> {h.path}") for h in first_cold_hits if h.bytes > 100_000]
+        events += [(h.ended - start, f"< {h.path}") for h in first_cold_hits if h.bytes > 100_000]
+        events += console
+        lines += [f"  {t:6.2f} {text}" for t, text in sorted(events)]
+    print("\n".join(lines))
+    assert all(h.status in {"200", "301", "302", "304"} for h in first_cold_hits), [
+        (h.path, h.status) for h in first_cold_hits if h.status not in {"200", "301", "302", "304"}
+    ]

@@ -40,10 +40,11 @@ class MfaRequiredMiddleware:
 
     @staticmethod
     def _must_set_up(request) -> bool:
+        # The path first: other requests (the lab's files) then never load the session or the user.
+        if not request.path.startswith(tuple(settings.MFA_PROTECTED_PATH_PREFIXES)):
+            return False
         user = getattr(request, "user", None)
         if user is None or not user.is_authenticated:
-            return False
-        if not request.path.startswith(tuple(settings.MFA_PROTECTED_PATH_PREFIXES)):
             return False
         return roles.requires_mfa(user) and not user_has_second_factor(request)
 
@@ -63,7 +64,9 @@ class SensitivePageMiddleware:
             # Error pages may say the database is down: ask nothing of it, and never cache them.
             add_never_cache_headers(response)
             return response
-        if request.path.startswith(SENSITIVE_PATH_PREFIXES) or self._signed_in(request):
+        if self._shared_asset(response):
+            pass  # the view declared it public: the same bytes for everyone (the lab's files)
+        elif request.path.startswith(SENSITIVE_PATH_PREFIXES) or self._signed_in(request):
             add_never_cache_headers(response)
         if response.status_code == 403:
             user = getattr(request, "user", None)
@@ -74,6 +77,10 @@ class SensitivePageMiddleware:
                 request.path,
             )
         return response
+
+    @staticmethod
+    def _shared_asset(response) -> bool:
+        return "public" in response.get("Cache-Control", "").split(", ")
 
     @staticmethod
     def _signed_in(request) -> bool:

@@ -3,19 +3,26 @@
     build_lab(output_dir=..., cache_dir=...)
 
 1. ``npm pack pyodide@VERSION`` (cached) and unpack the core into ``static/pyodide``.
-2. ``pip download`` the start-up wheels (the lock closure of ``wheels.LOCK_PACKAGES``) for the
-   Pyodide platform (cached), copy them next to the lock and rewrite ``pyodide-lock.json`` so it lists
-   only what is shipped, with our files' names and hashes.
-3. Put ``comm`` and the project's ``academy`` helper wheel in ``pypi/``; datasets and exercise
-   notebooks in ``files/``; ``jupyter-lite.json`` with the PyPI fallback disabled.
-4. ``jupyter lite build`` with a fixed source-date epoch, then gzip every compressible file once,
-   so the server can send the precompressed copy.
+2. ``pip download`` the start-up wheels (the lock closure of ``wheels.LOCK_PACKAGES`` and
+   ``wheels.STARTUP_WHEELS``) for the Pyodide platform (cached), take the kernel's own wheels
+   (``wheels.KERNEL_WHEELS``) from the installed kernel extension, copy them all next to the lock with
+   the project's ``academy`` helper wheel, and rewrite ``pyodide-lock.json`` so it lists only what is
+   shipped, with our files' names and hashes.
+3. Datasets and exercise notebooks in ``files/``; ``jupyter-lite.json`` with the PyPI fallback disabled
+   and every start-up package preloaded in one batch (``wheels.PRELOAD``).
+4. ``jupyter lite build`` with a fixed source-date epoch, then write a brotli (``.br``) and a gzip
+   (``.gz``) copy beside every compressible file, so the server sends the precompressed copy the
+   browser accepts. Wheels and ``python_stdlib.zip`` are repacked uncompressed ("stored") first: one
+   brotli stream over the whole archive is far smaller on the wire than per-member deflate, and
+   Pyodide unpacks stored members without inflating them. Brotli at quality 11 is slow (a minute for
+   the 9.6 MB ``pyodide.asm.wasm``), so compressed copies are cached in the cache folder by content hash.
 
 Same inputs give the same bytes out (``tree_digest``). Downloads are cached in ``cache_dir``.
 """
 
 import gzip
 import hashlib
+import io
 import json
 import os
 import re
@@ -24,6 +31,7 @@ import subprocess
 import sys
 import tarfile
 import time
+import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -57,7 +65,9 @@ COMPRESSIBLE = {
     ".eot",
     ".map",
     ".md",
+    ".whl",
 }
+BROTLI_QUALITY = 11
 APPS = ("lab", "notebooks", "repl", "tree")
 KERNEL_PLUGIN = "@jupyterlite/pyodide-kernel-extension:kernel"
 
@@ -72,6 +82,7 @@ class LabBuildResult:
     files: int
     bytes: int
     gzip_bytes: int
+    brotli_bytes: int
     digest: str
     seconds: float
 
@@ -95,6 +106,18 @@ def _sha256(path: Path) -> str:
 
 def _norm(name: str) -> str:
     return re.sub(r"[-_.]+", "_", name).lower()
+
+
+def repack_stored(data: bytes) -> bytes:
+    """The same zip archive with every member stored uncompressed (same names, order, dates, modes)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as target:
+        for info in source.infolist():
+            copy = zipfile.ZipInfo(info.filename, date_time=info.date_time)
+            copy.external_attr, copy.create_system = info.external_attr, info.create_system
+            copy.compress_type = zipfile.ZIP_STORED
+            target.writestr(copy, source.read(info))
+    return out.getvalue()
 
 
 def fetch_pyodide(cache_dir: Path, *, log: Callable[[str], None]) -> Path:
@@ -133,7 +156,8 @@ def unpack_pyodide(tarball: Path, target: Path) -> dict:
             source = archive.extractfile(member)
             if source is None:
                 raise LabBuildError(f"{tarball.name} has no file {name}")
-            (target / name).write_bytes(source.read())
+            data = source.read()
+            (target / name).write_bytes(repack_stored(data) if name.endswith(".zip") else data)
     return json.loads((target / "pyodide-lock.json").read_text())
 
 
@@ -192,19 +216,62 @@ def download_wheels(
     return found
 
 
-def rewrite_lock(lock: dict, shipped: dict[str, Path], pyodide_dir: Path, *, helper: Path) -> dict:
-    """Keep only the shipped packages, pointing each at our copy of its wheel, and add the helper
-    (in the lock, Pyodide can preload it, so ``import academy`` works in the first cell)."""
+def _copy_stored(wheel: Path, directory: Path) -> Path:
+    target = directory / wheel.name
+    target.write_bytes(repack_stored(wheel.read_bytes()))
+    return target
+
+
+def kernel_wheels_dir() -> Path:
+    """The ``static/pypi`` folder of the installed Pyodide kernel extension (piplite, ipykernel, ...)."""
+    from jupyter_core.paths import jupyter_path
+
+    for base in jupyter_path("labextensions"):
+        folder = Path(base) / "@jupyterlite" / "pyodide-kernel-extension" / "static" / "pypi"
+        if folder.is_dir():
+            return folder
+    raise LabBuildError(
+        "The Pyodide kernel extension is not installed (no @jupyterlite/pyodide-kernel-extension in the "
+        "Jupyter labextensions paths): install jupyterlite-pyodide-kernel."
+    )
+
+
+def kernel_wheels() -> dict[str, Path]:
+    folder = kernel_wheels_dir()
+    found = {}
+    for name in wheels.KERNEL_WHEELS:
+        matches = sorted(folder.glob(f"{_norm(name)}-*.whl"))
+        if len(matches) != 1:
+            raise LabBuildError(f"Expected one {name} wheel in {folder}, found {len(matches)}.")
+        found[name] = matches[0]
+    return found
+
+
+def rewrite_lock(
+    lock: dict,
+    shipped: dict[str, Path],
+    pyodide_dir: Path,
+    *,
+    helper: Path,
+    extra: dict[str, Path] | None = None,
+) -> dict:
+    """Keep only the shipped packages, pointing each at our copy of its wheel; add the ``extra``
+    pure-Python wheels (not in Pyodide's lock) and the helper, so Pyodide can preload them all
+    (``import academy`` works in the first cell)."""
     packages = {}
+    lock_names = set(shipped) | set(extra or {})
+    for wheel in sorted((extra or {}).values()):
+        copy = _copy_stored(wheel, pyodide_dir)
+        entry = wheels.wheel_lock_entry(copy, sha256=_sha256(copy), lock_names=lock_names)
+        packages[entry["name"]] = entry
     for name in sorted(shipped):
-        wheel = shipped[name]
-        shutil.copyfile(wheel, pyodide_dir / wheel.name)
+        copy = _copy_stored(shipped[name], pyodide_dir)
         packages[name] = {
             **lock["packages"][name],
-            "file_name": wheel.name,
-            "sha256": _sha256(wheel),
+            "file_name": copy.name,
+            "sha256": _sha256(copy),
         }
-    shutil.copyfile(helper, pyodide_dir / helper.name)
+    helper = _copy_stored(helper, pyodide_dir)
     packages[wheels.HELPER_NAME] = {
         "depends": [],
         "file_name": helper.name,
@@ -232,7 +299,7 @@ def jupyter_lite_config() -> dict:
                 KERNEL_PLUGIN: {
                     "pyodideUrl": "./static/pyodide/pyodide.mjs",
                     "disablePyPIFallback": True,
-                    "loadPyodideOptions": {"packages": [wheels.HELPER_NAME]},
+                    "loadPyodideOptions": {"packages": [*wheels.PRELOAD, wheels.HELPER_NAME]},
                 }
             },
         },
@@ -258,17 +325,19 @@ def stage(
     log(f"Start-up wheels ({len(names)}): {', '.join(names)}")
     shipped = download_wheels([(n, lock["packages"][n]["version"]) for n in names], cache_dir, log=log)
     helper = wheels.build_helper_wheel(cache_dir, config=helper_config)
-    rewrite_lock(lock, shipped, pyodide_dir, helper=helper)
-    log(
-        "Kernel extras: "
-        + ", ".join(wheels.EXTRA_WHEELS)
-        + f", {wheels.HELPER_NAME} {wheels.HELPER_VERSION} (preloaded)"
-    )
-    pypi = lite_dir / "pypi"
-    pypi.mkdir(parents=True)
-    extras = [tuple(spec.split("==")) for spec in wheels.EXTRA_WHEELS]
-    for path in download_wheels(extras, cache_dir, log=log).values():
-        shutil.copyfile(path, pypi / path.name)
+    startup = [tuple(spec.split("==")) for spec in wheels.STARTUP_WHEELS]
+    extra = download_wheels(startup, cache_dir, log=log) | kernel_wheels()
+    new_lock = rewrite_lock(lock, shipped, pyodide_dir, helper=helper, extra=extra)
+    missing = sorted(set(wheels.PRELOAD) - set(new_lock["packages"]))
+    if missing:
+        raise LabBuildError(f"Start-up packages missing from the lock: {', '.join(missing)}")
+    log(f"Preloaded at start-up: {', '.join(wheels.PRELOAD)}, {wheels.HELPER_NAME} {wheels.HELPER_VERSION}")
+    if wheels.EXTRA_WHEELS:
+        pypi = lite_dir / "pypi"
+        pypi.mkdir(parents=True)
+        extras = [tuple(spec.split("==")) for spec in wheels.EXTRA_WHEELS]
+        for path in download_wheels(extras, cache_dir, log=log).values():
+            shutil.copyfile(path, pypi / path.name)
     log("Contents: sample datasets" + (f" and {len(files)} more files" if files else ""))
     write_all(lite_dir / "files" / "datasets", seed=seed)
     for relative, data in sorted(files.items()):
@@ -282,17 +351,36 @@ def stage(
         os.utime(path, (SOURCE_DATE_EPOCH, SOURCE_DATE_EPOCH))
 
 
-def precompress(root: Path) -> int:
-    """Write ``name.gz`` beside each compressible file where it saves at least a tenth; return gz bytes."""
-    total = 0
+def _compressed(data: bytes, kind: str, cache: Path | None) -> bytes:
+    """``data`` gzipped or brotli-compressed (both deterministic), cached by content hash."""
+    key = cache / f"{hashlib.sha256(data).hexdigest()}.{kind}" if cache else None
+    if key is not None and key.is_file():
+        return key.read_bytes()
+    if kind == "gz":
+        packed = gzip.compress(data, compresslevel=9, mtime=0)
+    else:
+        import brotli
+
+        packed = brotli.compress(data, quality=BROTLI_QUALITY)
+    if key is not None:
+        key.parent.mkdir(parents=True, exist_ok=True)
+        key.write_bytes(packed)
+    return packed
+
+
+def precompress(root: Path, cache: Path | None = None) -> dict[str, int]:
+    """Write ``name.br`` and ``name.gz`` beside each compressible file where it saves at least a tenth;
+    return the bytes written per encoding."""
+    total = {"br": 0, "gz": 0}
     for path in sorted(root.rglob("*")):
         if not path.is_file() or path.suffix not in COMPRESSIBLE or path.stat().st_size < 1024:
             continue
         data = path.read_bytes()
-        packed = gzip.compress(data, compresslevel=9, mtime=0)
-        if len(packed) < 0.9 * len(data):
-            path.with_name(path.name + ".gz").write_bytes(packed)
-            total += len(packed)
+        for kind in ("br", "gz"):
+            packed = _compressed(data, kind, cache)
+            if len(packed) < 0.9 * len(data):
+                path.with_name(f"{path.name}.{kind}").write_bytes(packed)
+                total[kind] += len(packed)
     return total
 
 
@@ -344,18 +432,19 @@ def build_lab(
     _run(command, what="jupyter lite build", cwd=lite_dir)
     for junk in (".jupyterlite.doit.db",):
         (staging / junk).unlink(missing_ok=True)
-    log("Precompressing ...")
-    gzip_bytes = precompress(staging)
+    log("Precompressing (brotli and gzip; cached by content) ...")
+    packed = precompress(staging, cache_dir / "compressed")
     if output_dir.exists():
         shutil.rmtree(output_dir)
     output_dir.parent.mkdir(parents=True, exist_ok=True)
     staging.rename(output_dir)
-    paths = [p for p in output_dir.rglob("*") if p.is_file() and p.suffix != ".gz"]
+    paths = [p for p in output_dir.rglob("*") if p.is_file() and p.suffix not in {".gz", ".br"}]
     result = LabBuildResult(
         output_dir=output_dir,
         files=len(paths),
         bytes=sum(p.stat().st_size for p in paths),
-        gzip_bytes=gzip_bytes,
+        gzip_bytes=packed["gz"],
+        brotli_bytes=packed["br"],
         digest=tree_digest(output_dir),
         seconds=time.monotonic() - started,
     )

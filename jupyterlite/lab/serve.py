@@ -1,4 +1,4 @@
-"""Serve the built lab as plain files under one prefix: right MIME types, gzip, long-lived caching.
+"""Serve the built lab as plain files under one prefix: right MIME types, brotli/gzip, long-lived caching.
 
 Not through the hashed-manifest static storage: JupyterLite uses relative URLs and a service worker.
 """
@@ -41,7 +41,9 @@ def cache_control(relative: str) -> str:
     immutable = relative.startswith(("build/", "extensions/")) or (
         relative.startswith("static/pyodide/") and not name.startswith(_MUTABLE_NAMES)
     )
-    return f"public, max-age={YEAR}, immutable" if immutable else "no-cache"
+    # "public" also tells SensitivePageMiddleware these bytes are the same for everyone (no no-store
+    # for signed-in users), so a second visit is served from the browser's cache.
+    return f"public, max-age={YEAR}, immutable" if immutable else "public, no-cache"
 
 
 def resolve(relative: str) -> Path:
@@ -51,9 +53,19 @@ def resolve(relative: str) -> Path:
         raise Http404("Not in the lab")
     if target.is_dir():
         target = target / "index.html"
-    if not target.is_file() or target.suffix == ".gz":
+    if not target.is_file() or target.suffix in {".gz", ".br"}:
         raise Http404("No such lab file")
     return target
+
+
+@lru_cache(maxsize=2048)
+def content_hash(path: Path, inode: int, size: int, mtime_ns: int) -> str:
+    """A short SHA-256 of the file (cached per file version: a rebuild writes new inodes)."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()[:20]
 
 
 _INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
@@ -69,24 +81,43 @@ def inline_script_hashes(path: Path, mtime: float) -> tuple[str, ...]:
     )
 
 
+def _accepted(header: str) -> set[str]:
+    codings = set()
+    for part in header.split(","):
+        coding, _, params = part.strip().partition(";")
+        if params.replace(" ", "") not in {"q=0", "q=0.0", "q=0.00", "q=0.000"}:
+            codings.add(coding.strip().lower())
+    return codings
+
+
+def _precompressed(path: Path, accept_encoding: str) -> tuple[str, Path]:
+    """The build's brotli copy if the browser takes br, else its gzip copy, else the file itself."""
+    accepted = _accepted(accept_encoding)
+    for coding, suffix in (("br", ".br"), ("gzip", ".gz")):
+        candidate = path.with_name(path.name + suffix)
+        if coding in accepted and candidate.is_file():
+            return coding, candidate
+    return "", path
+
+
 def serve(request, relative: str) -> HttpResponse:
-    """One lab file, gzipped when the client accepts it and a precompressed copy exists."""
+    """One lab file, brotli- or gzip-compressed when the client accepts it and the build wrote that copy."""
     if relative and not relative.endswith("/") and (lab_root() / relative).is_dir():
         return HttpResponseRedirect(request.path + "/")
     path = resolve(relative)
     stat = path.stat()
-    etag = f'"{stat.st_size:x}-{int(stat.st_mtime):x}"'
+    encoding, source = _precompressed(path, request.headers.get("Accept-Encoding", ""))
+    # From the content, not the mtime: the build stamps every file with the same fixed date.
+    etag = f'"{content_hash(path, stat.st_ino, stat.st_size, stat.st_mtime_ns)}-{encoding or "identity"}"'
     if request.headers.get("If-None-Match") == etag:
         response = HttpResponseNotModified()
     else:
-        gz = path.with_name(path.name + ".gz")
-        use_gzip = "gzip" in request.headers.get("Accept-Encoding", "") and gz.is_file()
         content_type = (
             TYPES.get(path.suffix) or mimetypes.guess_type(path.name)[0] or "application/octet-stream"
         )
-        response = FileResponse((gz if use_gzip else path).open("rb"), content_type=content_type)
-        if use_gzip:
-            response["Content-Encoding"] = "gzip"
+        response = FileResponse(source.open("rb"), content_type=content_type)
+        if encoding:
+            response["Content-Encoding"] = encoding
         response["Last-Modified"] = http_date(stat.st_mtime)
     if path.suffix == ".html":
         # django-csp merges this into the lab policy for this response only.

@@ -104,13 +104,13 @@ def test_computed_answers_are_sensible(lab_demo):
 
 
 def test_lab_files_served_with_types_gzip_and_cache(client, db, lab_built):
-    wasm = client.get("/lab/static/pyodide/pyodide.asm.wasm", HTTP_ACCEPT_ENCODING="gzip, br")
+    wasm = client.get("/lab/static/pyodide/pyodide.asm.wasm", HTTP_ACCEPT_ENCODING="gzip")
     assert wasm["Content-Type"] == "application/wasm" and wasm["Content-Encoding"] == "gzip"
     assert "immutable" in wasm["Cache-Control"]
     mjs = client.get("/lab/static/pyodide/pyodide.mjs")
     assert mjs["Content-Type"] == "text/javascript" and "Content-Encoding" not in mjs
     config = client.get("/lab/jupyter-lite.json")
-    assert config["Cache-Control"] == "no-cache" and config["X-Frame-Options"] == "SAMEORIGIN"
+    assert config["Cache-Control"] == "public, no-cache" and config["X-Frame-Options"] == "SAMEORIGIN"
     assert "wasm-unsafe-eval" in config["Content-Security-Policy"]
     settings = json.loads(b"".join(config.streaming_content))["jupyter-config-data"]["litePluginSettings"]
     assert next(iter(settings.values()))["disablePyPIFallback"] is True
@@ -120,6 +120,24 @@ def test_lab_files_served_with_types_gzip_and_cache(client, db, lab_built):
         client.get("/lab/notebooks/", HTTP_IF_NONE_MATCH=client.get("/lab/notebooks/")["ETag"]).status_code
         == 304
     )
+
+
+def test_lab_files_prefer_brotli_and_stay_cacheable_for_signed_in_learners(client_for, learner, lab_built):
+    """Signed-in pages are no-store, but the lab's files are the same for everyone: the browser keeps them."""
+    client = client_for(learner)
+    wasm = client.get("/lab/static/pyodide/pyodide.asm.wasm", HTTP_ACCEPT_ENCODING="gzip, deflate, br, zstd")
+    assert wasm["Content-Encoding"] == "br" and wasm["Cache-Control"] == "public, max-age=31536000, immutable"
+    assert "no-store" not in wasm["Cache-Control"] and "Cookie" not in wasm.get("Vary", "")
+    body = b"".join(wasm.streaming_content)
+    assert body == (lab_built / "static/pyodide/pyodide.asm.wasm.br").read_bytes()
+    gzipped = client.get("/lab/static/pyodide/pyodide.asm.wasm", HTTP_ACCEPT_ENCODING="gzip;q=1, br;q=0")
+    assert gzipped["Content-Encoding"] == "gzip" and gzipped["ETag"] != wasm["ETag"]
+    plain = client.get("/lab/static/pyodide/pyodide.asm.wasm", HTTP_ACCEPT_ENCODING="identity")
+    assert "Content-Encoding" not in plain and int(plain["Content-Length"]) > 5_000_000
+    page = client.get("/lab/notebooks/index.html")
+    assert page["Cache-Control"] == "public, no-cache"
+    assert client.get("/lab/notebooks/index.html", HTTP_IF_NONE_MATCH=page["ETag"]).status_code == 304
+    assert "no-store" in client.get("/my-learning/")["Cache-Control"]
 
 
 def test_other_pages_keep_strict_csp(client_for, learner, lab_demo):

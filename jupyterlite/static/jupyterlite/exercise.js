@@ -2,6 +2,8 @@
 // notebook (browser storage), offers a reset when the exercise changed, and shows verdicts from check().
 const CHANNEL = "data-academy-exercises";
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+// Phase marks (performance.mark) read by bench/lab_bench.py.
+const mark = (name) => { try { performance.mark("lab:" + name); } catch (e) { /* old browser */ } };
 
 async function waitFor(get, timeoutMs) {
   const end = Date.now() + timeoutMs;
@@ -58,7 +60,9 @@ function setup(section) {
     section.dataset.labState = "loading";
     say("Loading the Python lab (this takes a few seconds the first time)…");
     try {
+      mark("frame-start");
       let jupyter = await loadFrame(labUrl);
+      mark("app");
       // An exercise added after the lab was built is not in its files yet: seed it from the server.
       try {
         await jupyter.serviceManager.contents.get(notebookPath, { content: false });
@@ -69,10 +73,13 @@ function setup(section) {
       say("Starting Python…");
       const widget = await waitFor(() => jupyter.shell.currentWidget && jupyter.shell.currentWidget.sessionContext && jupyter.shell.currentWidget, 60000);
       await widget.context.ready;
+      mark("notebook");
       const meta = widget.context.model.getMetadata ? widget.context.model.getMetadata("academy") : null;
       if (meta && meta.version && meta.version !== version) changed.hidden = false;
       const kernel = await waitFor(() => widget.sessionContext.session && widget.sessionContext.session.kernel, 60000);
+      mark("kernel-object");
       await kernel.info;
+      mark("ready");
       section.dataset.labState = "ready";
       say("Python is ready. Run the cells with Shift and Enter.");
     } catch (error) {

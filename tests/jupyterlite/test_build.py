@@ -1,0 +1,125 @@
+"""What the lab build promises: the same inputs give the same bytes, failures say what failed and
+leave the served lab as it was, and every start-up package is preloaded from our own lock."""
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.management import CommandError, call_command
+
+from jupyterlite.lab import build, wheels
+
+CACHE = Path(settings.BASE_DIR) / "var" / "lab-cache"
+FILES = {"exercises/example.ipynb": json.dumps({"cells": [], "nbformat": 4, "nbformat_minor": 5}).encode()}
+CONFIG = {"DATASET_URL": "/datasets/{name}.csv", "TOKEN_URL": "/t/", "ANSWER_URL": "/a/"}
+
+
+def test_same_inputs_build_identical_trees(tmp_path, lab_built):
+    """Two builds from the same inputs (downloads from the cache) hash to the same tree."""
+    first = build.build_lab(
+        output_dir=tmp_path / "one", cache_dir=CACHE, helper_config=CONFIG, files=FILES, log=lambda _: None
+    )
+    second = build.build_lab(
+        output_dir=tmp_path / "two", cache_dir=CACHE, helper_config=CONFIG, files=FILES, log=lambda _: None
+    )
+    assert first.digest == second.digest == build.tree_digest(tmp_path / "two")
+    assert first.files > 400 and (tmp_path / "one" / "files" / "exercises" / "example.ipynb").is_file()
+    # Changing one input changes the digest (the digest really covers the contents).
+    (tmp_path / "two" / "files" / "exercises" / "example.ipynb").write_text("{}")
+    assert build.tree_digest(tmp_path / "two") != first.digest
+
+
+def test_built_lab_preloads_every_startup_package_from_its_own_lock(lab_built):
+    config = json.loads((lab_built / "jupyter-lite.json").read_text())["jupyter-config-data"]
+    kernel = config["litePluginSettings"][build.KERNEL_PLUGIN]
+    assert kernel["disablePyPIFallback"] is True
+    preload = kernel["loadPyodideOptions"]["packages"]
+    # The kernel installs these one by one through micropip unless they are preloaded.
+    assert {"micropip", "piplite", "ipykernel", "comm", "pyodide-kernel", "jedi", "ipython"} <= set(preload)
+    lock = json.loads((lab_built / "static" / "pyodide" / "pyodide-lock.json").read_text())["packages"]
+    shipped = {name.replace("_", "-") for name in lock}  # Pyodide reads "prompt_toolkit" as "prompt-toolkit"
+    for name in preload:
+        entry = lock[name]
+        wheel = lab_built / "static" / "pyodide" / entry["file_name"]
+        assert wheel.is_file(), name
+        assert build._sha256(wheel) == entry["sha256"], name
+        for dependency in entry["depends"]:
+            assert dependency.replace("_", "-") in shipped, (
+                f"{name} depends on {dependency}, which is not shipped"
+            )
+    assert lock["pyodide-kernel"]["depends"] == ["comm", "ipython"]
+
+
+def test_large_files_have_brotli_and_gzip_copies(lab_built):
+    for relative in ("static/pyodide/pyodide.asm.wasm", "static/pyodide/python_stdlib.zip"):
+        path = lab_built / relative
+        for suffix in (".br", ".gz"):
+            packed = path.with_name(path.name + suffix)
+            assert packed.is_file() and packed.stat().st_size < 0.9 * path.stat().st_size, packed
+    jedi = next((lab_built / "static" / "pyodide").glob("jedi-*.whl"))
+    assert jedi.with_name(jedi.name + ".br").is_file()
+
+
+def _failing_run(stderr: str):
+    def run(command, **kwargs):
+        return subprocess.CompletedProcess(command, 1, stdout="", stderr=stderr)
+
+    return run
+
+
+def test_npm_failure_is_a_clear_error(tmp_path, monkeypatch):
+    monkeypatch.setattr(build.wheels, "PYODIDE_VERSION", "0.0.404")
+    monkeypatch.setattr(
+        build.subprocess,
+        "run",
+        _failing_run(
+            "npm error code ETARGET\nnpm error notarget No matching version found for pyodide@0.0.404."
+        ),
+    )
+    with pytest.raises(build.LabBuildError) as error:
+        build.build_lab(output_dir=tmp_path / "out", cache_dir=tmp_path / "cache", log=lambda _: None)
+    assert "npm pack pyodide failed (exit 1)" in str(error.value)
+    assert "No matching version found for pyodide@0.0.404" in str(error.value)
+    assert not (tmp_path / "out").exists()
+
+
+def test_missing_npm_is_a_clear_error(tmp_path, monkeypatch):
+    monkeypatch.setattr(build.shutil, "which", lambda name: None)
+    with pytest.raises(build.LabBuildError, match="npm is not installed or not on PATH"):
+        build.fetch_pyodide(tmp_path, log=lambda _: None)
+
+
+def test_download_failure_names_the_wheels(tmp_path, monkeypatch):
+    monkeypatch.setattr(
+        build.subprocess,
+        "run",
+        _failing_run("ERROR: No matching distribution found for jedi==9.9.9"),
+    )
+    with pytest.raises(build.LabBuildError) as error:
+        build.download_wheels([("jedi", "9.9.9")], tmp_path, log=lambda _: None)
+    message = str(error.value)
+    assert message.startswith("Downloading wheels (jedi) failed (exit 1)")
+    assert "No matching distribution found for jedi==9.9.9" in message
+
+
+def test_failed_build_command_keeps_the_served_lab(tmp_path, monkeypatch, db):
+    """The command reports the failure and the lab being served is left exactly as it was."""
+    served = tmp_path / "lab"
+    served.mkdir()
+    (served / "jupyter-lite.json").write_text("previous build")
+    monkeypatch.setattr(build.wheels, "PYODIDE_VERSION", "0.0.404")
+    monkeypatch.setattr(settings, "BASE_DIR", tmp_path)  # empty download cache: npm must be asked
+    monkeypatch.setattr(build.subprocess, "run", _failing_run("npm error 404 Not Found - pyodide@0.0.404"))
+    with pytest.raises(CommandError, match=r"The lab build failed\. npm pack pyodide failed"):
+        call_command("build_jupyterlite", output=served)
+    assert (served / "jupyter-lite.json").read_text() == "previous build"
+    assert sorted(p.name for p in served.iterdir()) == ["jupyter-lite.json"]
+
+
+def test_wheel_lock_entry_reads_metadata(tmp_path):
+    wheel = build.kernel_wheels()["pyodide-kernel"]
+    entry = wheels.wheel_lock_entry(wheel, sha256="x", lock_names={"comm", "ipython"})
+    assert entry["name"] == "pyodide-kernel" and entry["imports"] == ["pyodide_kernel"]
+    assert entry["depends"] == ["comm", "ipython"] and entry["version"]

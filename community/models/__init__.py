@@ -9,3 +9,11 @@ from .notifications import (  # noqa: F401
     TopicWatch,
 )
 from .reactions import Like, TopicReadState  # noqa: F401
+from .champions import (  # noqa: F401
+    ApplicationCompetency,
+    ChampionApplication,
+    ChampionCompetency,
+    ChampionLogEntry,
+    ChampionProfile,
+)
+from .events import EventIndexPage, EventPage, EventSignup  # noqa: F401

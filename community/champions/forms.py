@@ -45,7 +45,13 @@ class ApplicationForm(SkillsMixin, forms.Form):
         label="Why do you want to be a data champion?",
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text="What you would like to help colleagues with, and any experience you have.",
-        error_messages={"required": "Tell us why you want to be a data champion"},
+        min_length=20,
+        max_length=5000,
+        error_messages={
+            "required": "Tell us why you want to be a data champion",
+            "min_length": "Tell us why you want to be a champion in at least 20 characters",
+            "max_length": "Your answer must be 5,000 characters or fewer",
+        },
     )
     manager_name = forms.CharField(
         label="Your line manager's name",
@@ -70,6 +76,12 @@ class ApplicationForm(SkillsMixin, forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.add_skill_fields()
+
+    def clean(self):
+        data = super().clean()
+        if not self.chosen_skills():
+            raise forms.ValidationError("Choose at least one competency you can help with, and the level")
+        return data
 
 
 class DecisionForm(forms.Form):
@@ -132,6 +144,12 @@ class ProfileForm(SkillsMixin, forms.Form):
     def __init__(self, *args, skills: dict[int, int] | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.add_skill_fields(initial=skills)
+
+    def clean(self):
+        data = super().clean()
+        if not self.chosen_skills():
+            raise forms.ValidationError("Choose at least one competency you help with, and the level")
+        return data
 
 
 class DirectoryForm(forms.Form):

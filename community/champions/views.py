@@ -38,10 +38,9 @@ def _directory_page(request, *, competency=None, title="Find a data champion"):
         }
     elif competency is not None:
         filters = {"competency": competency}
-    page_obj = Paginator(selectors.directory(**filters), selectors.PER_PAGE).get_page(request.GET.get("page"))
-    profiles = list(selectors.with_cards(ChampionProfile.objects.filter(pk__in=[p.pk for p in page_obj])))
-    order = {p.pk: i for i, p in enumerate(page_obj)}
-    profiles.sort(key=lambda p: order[p.pk])
+    found = selectors.with_cards(selectors.directory(**filters))
+    page_obj = Paginator(found, selectors.PER_PAGE).get_page(request.GET.get("page"))
+    profiles = list(page_obj.object_list)
     context = {
         "form": form,
         "page_obj": page_obj,

@@ -25,7 +25,7 @@ from home import roles
 from home.permissions import can
 from tests.conftest import make_user
 
-from .champions_fixtures import framework, make_champion  # noqa: F401
+from .champions_fixtures import make_champion
 
 Status = ChampionApplication.Status
 # Session, user, roles, site and branding, header badge, menu, the filter's choices, one page of cards

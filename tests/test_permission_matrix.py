@@ -94,12 +94,69 @@ ROUTES: dict[str, Route] = {
     "jupyterlite_dataset_upload": Route(get=ADMIN_ONLY, post=ADMIN_ONLY_BAD),
     # New datasets come from an upload: "Add" sends admins to the upload screen.
     "wagtailsnippets_jupyterlite_dataset:add": Route(get=ADMIN_REDIRECT, post=ADMIN_REDIRECT),
+    # Data champions (community/champions): staff browse; admins and HR decide and see coverage.
+    "champions:directory": Route(get=signed_in(OK), post=signed_in(OK)),
+    "champions:for_competency": Route(
+        kwargs=lambda w: {"code": w["competency"].code}, get=signed_in(OK), post=signed_in(OK)
+    ),
+    "champions:profile": Route(kwargs=lambda w: {"pk": w["champion_profile"].pk}, get=signed_in(OK)),
+    "champions:ask": Route(kwargs=lambda w: {"pk": w["champion_profile"].pk}, get=signed_in(OK)),
+    # Only the champion (or an admin/HR) ends the role: here another champion's, so an empty reason
+    # from admin/HR is refused with the form's error and nothing changes.
+    "champions:step_down": Route(
+        kwargs=lambda w: {"pk": w["other_champion_profile"].pk},
+        get={**signed_in(FORBIDDEN), "hr": OK, "admin": OK},
+        post={**signed_in(FORBIDDEN), "hr": OK, "admin": OK},
+    ),
+    # Members who are not champions apply (an empty form is shown again with its errors); the learner
+    # already has an application waiting, so is sent to it.
+    "champions:apply": Route(
+        get={**signed_in(OK), "champion": FORBIDDEN, "learner": REDIRECT},
+        post={**signed_in(OK), "champion": FORBIDDEN, "learner": REDIRECT},
+    ),
+    "champions:applications": Route(
+        get={**signed_in(FORBIDDEN), "hr": OK, "admin": OK},
+        post={**signed_in(FORBIDDEN), "hr": OK, "admin": OK},
+    ),
+    # The applicant (learner) and deciders read it; an empty decision is refused with its errors.
+    "champions:application": Route(
+        kwargs=lambda w: {"pk": w["application"].pk},
+        get={**signed_in(FORBIDDEN), "learner": OK, "hr": OK, "admin": OK},
+        post={**signed_in(FORBIDDEN), "hr": OK, "admin": OK},
+    ),
+    "champions:application_withdraw": Route(
+        kwargs=lambda w: {"pk": w["application"].pk},
+        get=signed_in(NOT_ALLOWED),
+        post={**signed_in(FORBIDDEN), "learner": REDIRECT},
+    ),
+    "champions:profile_edit": Route(
+        get={**signed_in(FORBIDDEN), "champion": OK, "admin": OK},
+        post={**signed_in(FORBIDDEN), "champion": OK, "admin": OK},
+    ),
+    "champions:coverage": Route(
+        get={**signed_in(FORBIDDEN), "hr": OK, "admin": OK},
+        post={**signed_in(FORBIDDEN), "hr": OK, "admin": OK},
+    ),
+    "champions:coverage_csv": Route(
+        get={**signed_in(FORBIDDEN), "hr": OK, "admin": OK},
+        post={**signed_in(FORBIDDEN), "hr": OK, "admin": OK},
+    ),
+    # Events: everyone signed in takes a place (then is sent back to the event page) or cancels.
+    "champions:event_signup": Route(
+        kwargs=lambda w: {"pk": w["event"].pk}, get=signed_in(NOT_ALLOWED), post=signed_in(REDIRECT)
+    ),
+    "champions:event_cancel": Route(
+        kwargs=lambda w: {"pk": w["event"].pk}, get=signed_in(NOT_ALLOWED), post=signed_in(REDIRECT)
+    ),
+    "champions:event_ics": Route(kwargs=lambda w: {"pk": w["event"].pk}, get=signed_in(OK)),
 }
 
 PAGES = {
     "/": everyone(OK),
     "/accessibility/": everyone(OK),
     "/help/": everyone(OK),
+    "/events/": everyone(OK),
+    "/events/meetup/": everyone(OK),
 }
 
 
@@ -134,6 +191,7 @@ def world(db, site_with_home, learner, other_learner, champion, hr_user, admin_u
     from jupyterlite.models import Dataset, Exercise
 
     lab_demo.load(stdout=io.StringIO())
+    champions = _champions_world(learner=learner, champion=champion)
     users = {
         "learner": learner,
         "other_learner": other_learner,
@@ -147,6 +205,57 @@ def world(db, site_with_home, learner, other_learner, champion, hr_user, admin_u
         "clients": clients,
         "dataset": Dataset.objects.order_by("slug").first(),
         "exercise": Exercise.objects.filter(is_published=True).order_by("slug").first(),
+        **champions,
+    }
+
+
+def _champions_world(*, learner, champion):
+    """A competency, the `champion` fixture's profile, an application by `learner`, an upcoming event."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from community.champions import services as champion_services
+    from community.models import EventIndexPage, EventPage
+    from competencies.levels import Level
+    from community.models import Category, ChampionProfile
+    from competencies.models import Competency, CompetencyArea
+    from home import roles
+    from home.models import HomePage
+    from tests.conftest import make_user
+
+    area = CompetencyArea.objects.create(name="Data quality", slug="data-quality")
+    competency = Competency.objects.create(
+        code="DQ1", name="Judging data quality", description="x", area=area
+    )
+    profile = champion_services.profile_for_champion(user=champion)
+    profile.skills.create(competency=competency, level=Level.ANALYSE)
+    Category.objects.create(name="Data quality", slug="data-quality")
+    steward = make_user("steward@test.gov.uk", roles.CHAMPION, first_name="Sam", last_name="Steward")
+    other_profile = ChampionProfile.objects.create(user=steward, service_area="Highways")
+    application = champion_services.application_create(
+        user=learner,
+        why="I help my team with spreadsheets every week.",
+        manager_name="Morag Manager",
+        skills=[(competency, Level.ENGAGE)],
+    )
+    index = EventIndexPage(title="Community events", slug="events")
+    HomePage.objects.first().add_child(instance=index)
+    start = timezone.now() + timedelta(days=7)
+    event = EventPage(
+        title="Meetup",
+        slug="meetup",
+        start_at=start,
+        end_at=start + timedelta(hours=1),
+        topic="Show and tell",
+    )
+    index.add_child(instance=event)
+    return {
+        "competency": competency,
+        "champion_profile": profile,
+        "other_champion_profile": other_profile,
+        "application": application,
+        "event": event,
     }
 
 

@@ -37,9 +37,7 @@ def _event(index, slug, *, days=7, capacity=2, **fields):
 
 @pytest.fixture
 def event(event_index, champion):
-    return _event(
-        event_index, "meetup", organiser=champion, online_link="https://teams.example.org/meet/abc"
-    )
+    return _event(event_index, "meetup", organiser=champion, online_link="https://teams.example.org/meet/abc")
 
 
 @pytest.mark.django_db

@@ -216,9 +216,8 @@ def _champions_world(*, learner, champion):
     from django.utils import timezone
 
     from community.champions import services as champion_services
-    from community.models import EventIndexPage, EventPage
+    from community.models import Category, ChampionProfile, EventIndexPage, EventPage
     from competencies.levels import Level
-    from community.models import Category, ChampionProfile
     from competencies.models import Competency, CompetencyArea
     from home import roles
     from home.models import HomePage

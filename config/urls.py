@@ -16,6 +16,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("allauth.urls")),
     path("community/", include("community.urls")),
+    path("champions/", include("community.champions.urls")),
     path("learning/", include("learning.urls")),
     path("", include("home.urls")),
     path("", include("jupyterlite.urls")),

@@ -436,6 +436,61 @@ ROUTES: dict[str, Route] = {
         get={**ADMIN_ONLY, "hr": OK},
         post={**ADMIN_ONLY, "hr": REDIRECT, "admin": REDIRECT},
     ),
+    # Data champions (community/champions): staff browse; admins and HR decide and see coverage.
+    "champions:directory": Route(get=signed_in(OK), post=signed_in(OK)),
+    "champions:for_competency": Route(
+        kwargs=lambda w: {"code": w["competency"].code}, get=signed_in(OK), post=signed_in(OK)
+    ),
+    "champions:profile": Route(kwargs=lambda w: {"pk": w["champion_profile"].pk}, get=signed_in(OK)),
+    "champions:ask": Route(kwargs=lambda w: {"pk": w["champion_profile"].pk}, get=signed_in(OK)),
+    # Only the champion (or an admin/HR) ends the role: here another champion's, so an empty reason
+    # from admin/HR is refused with the form's error and nothing changes.
+    "champions:step_down": Route(
+        kwargs=lambda w: {"pk": w["other_champion_profile"].pk},
+        get={**signed_in(FORBIDDEN), "hr": OK, "admin": OK},
+        post={**signed_in(FORBIDDEN), "hr": OK, "admin": OK},
+    ),
+    # Members who are not champions apply (an empty form is shown again with its errors); the learner
+    # already has an application waiting, so is sent to it.
+    "champions:apply": Route(
+        get={**signed_in(OK), "champion": FORBIDDEN, "learner": REDIRECT},
+        post={**signed_in(OK), "champion": FORBIDDEN, "learner": REDIRECT},
+    ),
+    "champions:applications": Route(
+        get={**signed_in(FORBIDDEN), "hr": OK, "admin": OK},
+        post={**signed_in(FORBIDDEN), "hr": OK, "admin": OK},
+    ),
+    # The applicant (learner) and deciders read it; an empty decision is refused with its errors.
+    "champions:application": Route(
+        kwargs=lambda w: {"pk": w["application"].pk},
+        get={**signed_in(FORBIDDEN), "learner": OK, "hr": OK, "admin": OK},
+        post={**signed_in(FORBIDDEN), "hr": OK, "admin": OK},
+    ),
+    "champions:application_withdraw": Route(
+        kwargs=lambda w: {"pk": w["application"].pk},
+        get=signed_in(NOT_ALLOWED),
+        post={**signed_in(FORBIDDEN), "learner": REDIRECT},
+    ),
+    "champions:profile_edit": Route(
+        get={**signed_in(FORBIDDEN), "champion": OK, "admin": OK},
+        post={**signed_in(FORBIDDEN), "champion": OK, "admin": OK},
+    ),
+    "champions:coverage": Route(
+        get={**signed_in(FORBIDDEN), "hr": OK, "admin": OK},
+        post={**signed_in(FORBIDDEN), "hr": OK, "admin": OK},
+    ),
+    "champions:coverage_csv": Route(
+        get={**signed_in(FORBIDDEN), "hr": OK, "admin": OK},
+        post={**signed_in(FORBIDDEN), "hr": OK, "admin": OK},
+    ),
+    # Events: everyone signed in takes a place (then is sent back to the event page) or cancels.
+    "champions:event_signup": Route(
+        kwargs=lambda w: {"pk": w["event"].pk}, get=signed_in(NOT_ALLOWED), post=signed_in(REDIRECT)
+    ),
+    "champions:event_cancel": Route(
+        kwargs=lambda w: {"pk": w["event"].pk}, get=signed_in(NOT_ALLOWED), post=signed_in(REDIRECT)
+    ),
+    "champions:event_ics": Route(kwargs=lambda w: {"pk": w["event"].pk}, get=signed_in(OK)),
 }
 
 PAGES = {
@@ -446,6 +501,8 @@ PAGES = {
     "course": (lambda w: w["course"].url, everyone(OK)),
     # Lessons are for signed-in staff who have started the course (others are sent to its start page).
     "lesson": (lambda w: w["lesson"].url, {**signed_in(REDIRECT), "learner": OK}),
+    "events": (lambda w: w["event"].get_parent().url, everyone(OK)),
+    "event": (lambda w: w["event"].url, everyone(OK)),
 }
 
 
@@ -556,6 +613,50 @@ def world(db, other_learner, client_for):
         "answer": answer,
         "competency": Competency.objects.published().order_by("code").first(),
         "role": RoleProfile.objects.published().jobs().order_by("code").first(),
+        **_champions_world(learner=learner, champion=users["champion"]),
+    }
+
+
+def _champions_world(*, learner, champion):
+    """The demo champion's profile with a competency, another champion, an application by `learner`, an event."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from community.champions import services as champion_services
+    from community.models import ChampionProfile, EventIndexPage, EventPage
+    from competencies.levels import Level
+    from competencies.models import Competency
+    from home import roles
+    from tests.conftest import make_user
+
+    competency = Competency.objects.published().order_by("code").first()
+    profile = champion_services.profile_for_champion(user=champion)
+    profile.skills.get_or_create(competency=competency, defaults={"level": Level.ANALYSE})
+    steward = make_user("steward@test.gov.uk", roles.CHAMPION, first_name="Sam", last_name="Steward")
+    other_profile = ChampionProfile.objects.create(user=steward, service_area="Highways")
+    application = champion_services.application_create(
+        user=learner,
+        why="I help my team with spreadsheets every week.",
+        manager_name="Morag Manager",
+        skills=[(competency, Level.ENGAGE)],
+    )
+    index = EventIndexPage.objects.first()
+    start = timezone.now() + timedelta(days=7)
+    event = EventPage(
+        title="Matrix meetup",
+        slug="matrix-meetup",
+        start_at=start,
+        end_at=start + timedelta(hours=1),
+        topic="Show and tell",
+    )
+    index.add_child(instance=event)
+    return {
+        "competency": competency,
+        "champion_profile": profile,
+        "other_champion_profile": other_profile,
+        "application": application,
+        "event": event,
     }
 
 

@@ -1,0 +1,1 @@
+"""The data champions directory, applications, coverage report and community events."""

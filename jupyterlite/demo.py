@@ -24,6 +24,7 @@ import statistics
 """
 
 POTHOLES_SOLUTION = """import statistics
+check("potholes-count", len(potholes))
 days = [int(r["days_to_repair"]) for r in potholes
         if r["status"] == "Repaired" and r["days_to_repair"].isdigit()]
 check("potholes-median-days", statistics.median(days))"""

@@ -153,7 +153,9 @@ def roads_as_typed(rows: list[dict]) -> int:
 
 
 @computation(
-    "roads-cleaned", dataset="highways-defects", label="Number of different roads once suffixes are standardised"
+    "roads-cleaned",
+    dataset="highways-defects",
+    label="Number of different roads once suffixes are standardised",
 )
 def roads_cleaned(rows: list[dict]) -> int:
     return len({_road(row["road"]) for row in rows})

@@ -11,7 +11,7 @@ FLY_TIPPING = {
     "title": "Checking the fly-tipping data for problems",
     "instructions": "<p>Load the fly-tipping incidents and run two quality checks: how many rows repeat the "
     "row straight before them, and how many rows have no incident reference.</p>",
-    "starter_code": '''# %% [markdown]
+    "starter_code": """# %% [markdown]
 # # Checking the fly-tipping data for problems
 # Run each cell with Shift and Enter. The first loads the data: a list of rows, each a dictionary.
 # %%
@@ -32,13 +32,13 @@ print(repeats, "repeated rows")
 # Check 2: count the rows whose incident_id is blank, then send both answers:
 # check("fly-tipping-duplicate-rows", repeats)
 # check("fly-tipping-missing-id", ...)
-''',
+""",
     "hints": "Two dictionaries are equal when every column is equal, so row == previous finds an exact "
-    "copy.\n\nA blank reference is an empty string: row[\"incident_id\"].strip() == \"\".\n\nsum(...) of "
+    'copy.\n\nA blank reference is an empty string: row["incident_id"].strip() == "".\n\nsum(...) of '
     "True and False values counts the True ones.",
-    "solution": '''missing = sum(row["incident_id"].strip() == "" for row in rows)
+    "solution": """missing = sum(row["incident_id"].strip() == "" for row in rows)
 check("fly-tipping-duplicate-rows", repeats)
-check("fly-tipping-missing-id", missing)''',
+check("fly-tipping-missing-id", missing)""",
     "datasets": ["fly-tipping"],
     "questions": [
         (
@@ -83,11 +83,11 @@ totals = {}
 ''',
     "hints": "totals.get(name, 0) gives 0 the first time a department appears.\n\nround(value, 2) gives "
     "pounds and pence.\n\nmax(totals, key=totals.get) finds the department with the largest total.",
-    "solution": '''for row in clean:
+    "solution": """for row in clean:
     totals[row["department"]] = totals.get(row["department"], 0) + amount(row["amount_gbp"])
 check("spending-highways-total", round(totals["Highways and Transport"], 2))
 check("spending-top-department", max(totals, key=totals.get))
-bar_chart([{"department": d, "total": t} for d, t in totals.items()], x="department", y="total")''',
+bar_chart([{"department": d, "total": t} for d, t in totals.items()], x="department", y="total")""",
     "datasets": ["spending-over-500"],
     "questions": [
         (
@@ -107,7 +107,7 @@ ROADS = {
     "standardise the last word (Str, St and St. become Street; Rd and Rd. become Road; Ln becomes Lane; "
     "Ave and Av. become Avenue; Cl becomes Close) and count again. Then count the defects on Smith Street "
     "under every spelling.</p>",
-    "starter_code": '''# %% [markdown]
+    "starter_code": """# %% [markdown]
 # # Smith Street and Smith Str
 # %%
 from academy import load_dataset, check
@@ -127,18 +127,23 @@ def standard(name):
 standard("Smith Str")
 # %%
 # Count the different roads once standardised, and the defects on Smith Street.
-''',
-    "hints": "A set keeps one copy of each value: {standard(row[\"road\"]) for row in rows}.\n\nrpartition "
-    "splits at the last space, so \"Church Rd.\" becomes (\"Church\", \" \", \"Rd.\").\n\nCount Smith Street "
-    "with sum(standard(row[\"road\"]) == \"Smith Street\" for row in rows).",
-    "solution": '''check("roads-as-typed", len(as_typed))
+""",
+    "hints": 'A set keeps one copy of each value: {standard(row["road"]) for row in rows}.\n\nrpartition '
+    'splits at the last space, so "Church Rd." becomes ("Church", " ", "Rd.").\n\nCount Smith Street '
+    'with sum(standard(row["road"]) == "Smith Street" for row in rows).',
+    "solution": """check("roads-as-typed", len(as_typed))
 check("roads-cleaned", len({standard(row["road"]) for row in rows}))
-check("smith-street-defects", sum(standard(row["road"]) == "Smith Street" for row in rows))''',
+check("smith-street-defects", sum(standard(row["road"]) == "Smith Street" for row in rows))""",
     "datasets": ["highways-defects"],
     "questions": [
         ("roads-as-typed", "How many different road names are there as typed?", "roads-as-typed", 0),
         ("roads-cleaned", "How many different roads are there once standardised?", "roads-cleaned", 0),
-        ("smith-street-defects", "How many defects are on Smith Street, any spelling?", "smith-street-defects", 0),
+        (
+            "smith-street-defects",
+            "How many defects are on Smith Street, any spelling?",
+            "smith-street-defects",
+            0,
+        ),
     ],
 }
 
@@ -148,7 +153,7 @@ ASC_WAITS = {
     "instructions": "<p>Work out the percentage of adult social care referrals that came from hospital "
     "discharge, and the median number of days people waited for home care. Leave out negative waits: they "
     "are dates entered the wrong way round.</p>",
-    "starter_code": '''# %% [markdown]
+    "starter_code": """# %% [markdown]
 # # How long do people wait for home care?
 # %%
 import statistics
@@ -162,11 +167,11 @@ from_hospital = [row for row in rows if row["referral_source"] == "Hospital disc
 # Waits for home care, leaving out negative values.
 home_care = [int(row["waiting_days"]) for row in rows if row["service"] == "Home care"]
 print(min(home_care), max(home_care))
-''',
+""",
     "hints": "round(100 * part / whole, 1) gives a percentage to one decimal place.\n\nKeep only waits of 0 "
     "or more: [d for d in home_care if d >= 0].\n\nstatistics.median(list) gives the middle value.",
-    "solution": '''check("asc-hospital-discharge-percent", round(100 * len(from_hospital) / len(rows), 1))
-check("asc-home-care-median-wait", statistics.median(d for d in home_care if d >= 0))''',
+    "solution": """check("asc-hospital-discharge-percent", round(100 * len(from_hospital) / len(rows), 1))
+check("asc-home-care-median-wait", statistics.median(d for d in home_care if d >= 0))""",
     "datasets": ["adult-social-care-referrals"],
     "questions": [
         (
@@ -189,7 +194,7 @@ LIBRARIES = {
     "title": "Which library branch was busiest?",
     "instructions": "<p>Find the branch with the most visits in 2019, and the total visits to Kingsbridge in "
     "2023 under both of its names. Some visit counts have a thousands separator.</p>",
-    "starter_code": '''# %% [markdown]
+    "starter_code": """# %% [markdown]
 # # Which library branch was busiest?
 # %%
 from academy import load_dataset, check, bar_chart
@@ -205,12 +210,12 @@ for row in rows:
         totals_2019[row["branch"]] = totals_2019.get(row["branch"], 0) + visits(row["visits"])
 # %%
 # Which branch had the most visits in 2019? Then: Kingsbridge visits in 2023, both names together.
-''',
+""",
     "hints": "max(totals_2019, key=totals_2019.get) gives the branch with the largest total.\n\nBoth names "
-    "start with \"Kingsbridge Library\": use row[\"branch\"].startswith(\"Kingsbridge Library\").",
-    "solution": '''check("library-busiest-branch-2019", max(totals_2019, key=totals_2019.get))
+    'start with "Kingsbridge Library": use row["branch"].startswith("Kingsbridge Library").',
+    "solution": """check("library-busiest-branch-2019", max(totals_2019, key=totals_2019.get))
 check("kingsbridge-visits-2023", sum(visits(r["visits"]) for r in rows
-      if r["branch"].startswith("Kingsbridge Library") and r["month"].startswith("2023-")))''',
+      if r["branch"].startswith("Kingsbridge Library") and r["month"].startswith("2023-")))""",
     "datasets": ["library-usage"],
     "questions": [
         (
@@ -235,7 +240,7 @@ CONTROL_CHART = {
     "instructions": "<p>Total the county's library visits for each month from April 2022 to March 2025. Work "
     "out the mean, the average moving range and the upper natural process limit (mean + 2.66 × average "
     "moving range), each to one decimal place, and draw the chart.</p>",
-    "starter_code": '''# %% [markdown]
+    "starter_code": """# %% [markdown]
 # # A control chart of library visits
 # %%
 import statistics
@@ -254,14 +259,14 @@ line_chart([{"month": m, "visits": totals[m]} for m in months], x="month", y="vi
 moving_ranges = [abs(b - a) for a, b in zip(values, values[1:])]
 # %%
 # Mean, upper limit (mean + 2.66 x average moving range), and any months above it.
-''',
+""",
     "hints": "statistics.mean(values) gives the mean.\n\nThe upper limit is mean + 2.66 * "
     "statistics.mean(moving_ranges).\n\nround(x, 1) gives one decimal place.",
-    "solution": '''mean = statistics.mean(values)
+    "solution": """mean = statistics.mean(values)
 upper = mean + 2.66 * statistics.mean(moving_ranges)
 check("library-visits-mean", round(mean, 1))
 check("library-visits-upper-limit", round(upper, 1))
-print([m for m in months if totals[m] > upper], "months above the upper limit")''',
+print([m for m in months if totals[m] > upper], "months above the upper limit")""",
     "datasets": ["library-usage"],
     "questions": [
         ("library-visits-mean", "What is the mean monthly county visits?", "library-visits-mean", 1),
@@ -280,7 +285,7 @@ CONFIDENCE = {
     "instructions": "<p>Work out the mean working days taken to answer Freedom of Information requests, and "
     "the half-width of its 95% confidence interval (1.96 × standard deviation ÷ √n), both to two decimal "
     "places.</p>",
-    "starter_code": '''# %% [markdown]
+    "starter_code": """# %% [markdown]
 # # How sure are we about FOI response times?
 # %%
 import math
@@ -291,15 +296,15 @@ days = [int(row["working_days"]) for row in rows]
 print(len(days), "requests")
 # %%
 # Mean, standard deviation (statistics.stdev) and the 95% half-width.
-''',
+""",
     "hints": "statistics.stdev(days) is the sample standard deviation.\n\nThe standard error is the "
     "standard deviation divided by math.sqrt(len(days)).\n\nThe half-width is 1.96 times the standard "
     "error; the interval is the mean plus or minus it.",
-    "solution": '''mean = statistics.mean(days)
+    "solution": """mean = statistics.mean(days)
 half_width = 1.96 * statistics.stdev(days) / math.sqrt(len(days))
 check("foi-mean-working-days", round(mean, 2))
 check("foi-ci-half-width", round(half_width, 2))
-print(f"95% CI: {mean - half_width:.2f} to {mean + half_width:.2f} working days")''',
+print(f"95% CI: {mean - half_width:.2f} to {mean + half_width:.2f} working days")""",
     "datasets": ["foi-requests"],
     "questions": [
         ("foi-mean-working-days", "What is the mean number of working days?", "foi-mean-working-days", 0.01),
@@ -313,7 +318,7 @@ LOCALITIES = {
     "instructions": "<p>For home care referrals, find the median wait in each locality (leaving out negative "
     "waits), the locality with the longest median wait, and the gap in days between the longest and "
     "shortest medians.</p>",
-    "starter_code": '''# %% [markdown]
+    "starter_code": """# %% [markdown]
 # # Comparing home care waits by locality
 # %%
 import statistics
@@ -327,14 +332,14 @@ for row in rows:
 {locality: len(values) for locality, values in waits.items()}
 # %%
 # Median wait per locality, the slowest locality, and the gap between longest and shortest.
-''',
+""",
     "hints": "medians = {loc: statistics.median(v) for loc, v in waits.items()}.\n\nmax(medians, "
     "key=medians.get) gives the slowest locality.\n\nThe gap is max(medians.values()) - "
     "min(medians.values()).",
-    "solution": '''medians = {loc: statistics.median(values) for loc, values in waits.items()}
+    "solution": """medians = {loc: statistics.median(values) for loc, values in waits.items()}
 check("home-care-slowest-locality", max(medians, key=medians.get))
 check("home-care-median-gap", max(medians.values()) - min(medians.values()))
-bar_chart([{"locality": k, "median_days": v} for k, v in medians.items()], x="locality", y="median_days")''',
+bar_chart([{"locality": k, "median_days": v} for k, v in medians.items()], x="locality", y="median_days")""",
     "datasets": ["adult-social-care-referrals"],
     "questions": [
         (
@@ -353,4 +358,13 @@ bar_chart([{"locality": k, "median_days": v} for k, v in medians.items()], x="lo
     ],
 }
 
-CURRICULUM_EXERCISES = [FLY_TIPPING, SPENDING, ROADS, ASC_WAITS, LIBRARIES, CONTROL_CHART, CONFIDENCE, LOCALITIES]
+CURRICULUM_EXERCISES = [
+    FLY_TIPPING,
+    SPENDING,
+    ROADS,
+    ASC_WAITS,
+    LIBRARIES,
+    CONTROL_CHART,
+    CONFIDENCE,
+    LOCALITIES,
+]

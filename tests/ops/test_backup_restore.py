@@ -62,7 +62,9 @@ def populate(database_url: str) -> dict:
     manage(database_url, "createcachetable")
     manage(database_url, "load_demo_content")
     pages = rendered_pages(database_url)
-    assert len(pages) >= 3 and all(status == 200 for status, _ in pages.values()), pages
+    # Lessons send anonymous visitors to sign in (302); every other page renders.
+    statuses = [status for status, _ in pages.values()]
+    assert statuses.count(200) >= 3 and set(statuses) <= {200, 302}, pages
     return pages
 
 

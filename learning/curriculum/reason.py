@@ -434,7 +434,8 @@ GOVERNANCE = {
                         (
                             "Treating data quality as IT's problem",
                             False,
-                            "Essex found this attitude behind a lack of ownership.",
+                            "In Essex's assessment, people who said data quality was not in their remit were "
+                            "a sign of weak ownership.",
                         ),
                     ],
                     explanation="Leaders show data matters by using it, investing in skills and owning quality.",

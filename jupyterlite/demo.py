@@ -1,5 +1,9 @@
-"""Demo content for the lab: the six generated sample datasets and two published exercises."""
+"""Demo content for the lab: the six generated sample datasets and the exercises the curriculum uses.
 
+Each exercise's model solution, run after its starter code in plain CPython, sends the answers the server's
+named computations expect (tests/curriculum/test_exercises.py checks it)."""
+
+from .exercise_specs import CURRICULUM_EXERCISES
 from .models import Exercise, Question
 from .services import dataset_sync_samples
 
@@ -20,6 +24,7 @@ import statistics
 """
 
 POTHOLES_SOLUTION = """import statistics
+check("potholes-count", len(potholes))
 days = [int(r["days_to_repair"]) for r in potholes
         if r["status"] == "Repaired" and r["days_to_repair"].isdigit()]
 check("potholes-median-days", statistics.median(days))"""
@@ -81,6 +86,9 @@ EXERCISES = [
 ]
 
 
+EXERCISES += CURRICULUM_EXERCISES
+
+
 def load(*, stdout) -> None:
     """Create or refresh the sample datasets and demo exercises (looked up by slug)."""
     datasets = {d.slug: d for d in dataset_sync_samples()}
@@ -92,7 +100,7 @@ def load(*, stdout) -> None:
         exercise.is_published = True
         exercise.save()
         exercise.datasets.set([datasets[slug] for slug in spec["datasets"]])
-        for order, (key, prompt, computation, tolerance) in enumerate(spec["questions"]):
+        for order, (key, prompt, computation, tolerance, *kind) in enumerate(spec["questions"]):
             Question.objects.update_or_create(
                 key=key,
                 defaults={
@@ -101,7 +109,7 @@ def load(*, stdout) -> None:
                     "computation": computation,
                     "tolerance": tolerance,
                     "sort_order": order,
-                    "answer_type": Question.NUMBER,
+                    "answer_type": kind[0] if kind else Question.NUMBER,
                 },
             )
         exercise.save()

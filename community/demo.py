@@ -162,7 +162,20 @@ def load(*, stdout) -> None:
     )
     if report is not None and report.post_count == 1:
         services.post_create(user=champion, topic=report, source=POWER_BI_REPLY)
+    _course_categories(stdout, champion=champion)
     load_champions(stdout=stdout)
+
+
+def _course_categories(stdout, *, champion) -> None:
+    """A category per course, so "Discuss this lesson" has somewhere to go; the demo champion moderates them."""
+    from learning.models import CoursePage
+
+    for course in CoursePage.objects.live().order_by("path"):
+        existed = Category.objects.filter(page=course).exists()
+        category = services.category_for_page(page=course)
+        category.moderators.add(champion)
+        if not existed:
+            stdout.write(f"  course category {category.name}")
 
 
 def _topic(stdout, author, category, title, source):

@@ -244,6 +244,10 @@ def _lesson_render(request, *, lesson, course, attempt=None, errors=None, previe
             "percent": round(100 * sum(1 for item in required if item.pk in completed_ids) / len(required))
             if required
             else 0,
+            # "Stuck?": the champions who help with what this course develops.
+            "help_competencies": list(
+                Competency.objects.filter(course_links__course=course).order_by("code").distinct()
+            ),
         }
     )
     response = TemplateResponse(request, "learning/lesson_page.html", context)

@@ -199,3 +199,12 @@ def sign_in(live_server):
 @pytest.fixture
 def demo_content(db):
     call_command("load_demo_content", verbosity=0)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Rate-limit counters and cached pages live in the cache: every test starts with an empty one."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield

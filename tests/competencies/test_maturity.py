@@ -334,9 +334,11 @@ def test_team_lead_invites_and_removes_members(team, champion, learner, other_le
 def course_for_dl1(seed):
     """A live course that develops DL1 (mapped to Data Use) at Understand."""
     from competencies.models import Competency
+    from jupyterlite import demo as lab_demo
     from learning import demo as learning_demo
     from learning.models import CourseCompetency
 
+    lab_demo.load(stdout=io.StringIO())  # the curriculum's lessons embed the lab's exercises
     learning_demo.load(stdout=io.StringIO())
     link = (
         CourseCompetency.objects.filter(competency=Competency.objects.get(code="DL1"))

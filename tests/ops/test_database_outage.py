@@ -12,7 +12,7 @@ from django.db import connection
 from tests.conftest import PASSWORD, make_user
 from tests.ops.servers import AppServer, Browser, free_port, shared_database_url
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 class TcpProxy:

@@ -28,7 +28,7 @@ from django.test import Client
 from tests.conftest import make_user
 from tests.ops.servers import AppServer, shared_database_url
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 CLIENTS = 50
 SECONDS = float(os.environ.get("LOAD_TEST_SECONDS", "60"))

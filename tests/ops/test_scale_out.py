@@ -9,7 +9,7 @@ from tests.conftest import PASSWORD, make_user
 from tests.ops.servers import REDIS_TEST_URL, AppServer, Browser, reachable, shared_database_url
 
 pytestmark = [
-    pytest.mark.django_db(transaction=True),
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.skipif(
         not reachable("127.0.0.1", 6379),
         reason="needs Redis on 127.0.0.1:6379 (apt-get install redis-server)",

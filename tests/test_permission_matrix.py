@@ -31,6 +31,11 @@ def admin_area(*, hr, admin):
     }
 
 
+def owner_only(status):
+    """A learner's own record: the owner gets `status`; everyone else 404, so nothing confirms it exists."""
+    return {"anonymous": LOGIN, "learner": status, **dict.fromkeys(ROLES[2:], NOT_FOUND)}
+
+
 def everyone(status):
     return dict.fromkeys(ROLES, status)
 
@@ -56,14 +61,6 @@ HR_AND_ADMIN = {
     "champion": FORBIDDEN,
     "hr": OK,
     "admin": OK,
-}
-OWNER_ONLY = {
-    "anonymous": LOGIN,
-    "learner": OK,
-    "other_learner": NOT_FOUND,
-    "champion": NOT_FOUND,
-    "hr": NOT_FOUND,
-    "admin": NOT_FOUND,
 }
 
 
@@ -152,22 +149,8 @@ ROUTES: dict[str, Route] = {
     "community:moderation_log": Route(get=MODERATORS, post=MODERATORS),
     "community:notification_open": Route(
         kwargs=lambda w: {"pk": w["notification"].pk},
-        get={
-            "anonymous": LOGIN,
-            "learner": REDIRECT,
-            "other_learner": NOT_FOUND,
-            "champion": NOT_FOUND,
-            "hr": NOT_FOUND,
-            "admin": NOT_FOUND,
-        },
-        post={
-            "anonymous": LOGIN,
-            "learner": REDIRECT,
-            "other_learner": NOT_FOUND,
-            "champion": NOT_FOUND,
-            "hr": NOT_FOUND,
-            "admin": NOT_FOUND,
-        },
+        get=owner_only(REDIRECT),
+        post=owner_only(REDIRECT),
     ),
     "community:notification_settings": Route(get=signed_in(OK), post=signed_in(OK)),
     "community:notifications": Route(get=signed_in(OK), post=signed_in(OK)),
@@ -343,28 +326,16 @@ ROUTES: dict[str, Route] = {
         get=admin_area(hr=OK, admin=OK),
         post=admin_area(hr=REDIRECT, admin=REDIRECT),
     ),
-    "learning:answer": Route(kwargs=lambda w: {"pk": w["answer"].pk}, get=OWNER_ONLY, post=OWNER_ONLY),
+    "learning:answer": Route(
+        kwargs=lambda w: {"pk": w["answer"].pk}, get=owner_only(OK), post=owner_only(OK)
+    ),
     "learning:certificate": Route(
-        kwargs=lambda w: {"code": w["certificate"].code}, get=OWNER_ONLY, post=OWNER_ONLY
+        kwargs=lambda w: {"code": w["certificate"].code}, get=owner_only(OK), post=owner_only(OK)
     ),
     "learning:course_result": Route(
         kwargs=lambda w: {"course_id": w["course"].pk},
-        get={
-            "anonymous": LOGIN,
-            "learner": REDIRECT,
-            "other_learner": NOT_FOUND,
-            "champion": NOT_FOUND,
-            "hr": NOT_FOUND,
-            "admin": NOT_FOUND,
-        },
-        post={
-            "anonymous": LOGIN,
-            "learner": REDIRECT,
-            "other_learner": NOT_FOUND,
-            "champion": NOT_FOUND,
-            "hr": NOT_FOUND,
-            "admin": NOT_FOUND,
-        },
+        get=owner_only(REDIRECT),
+        post=owner_only(REDIRECT),
     ),
     "learning:verify": Route(get=everyone(OK), post=everyone(NOT_ALLOWED)),
     "learning:verify_code": Route(

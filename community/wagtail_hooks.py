@@ -16,11 +16,6 @@ def community_menu_item(request):
     return [MenuItem(label="Community", url=reverse("community:index"), order=50, requires_login=True)]
 
 
-@hooks.register(MAIN_MENU_HOOK)
-def champions_menu_item(request):
-    return [MenuItem(label="Champions", url=reverse("champions:directory"), order=55, requires_login=True)]
-
-
 @hooks.register("academy_unread_notification_count")
 def unread_notification_count(user) -> int:
     return notifications.unread_count(user)

@@ -12,6 +12,8 @@ DEMO_MODULES = [
     "jupyterlite.demo",
     "learning.demo",
     "community.demo",
+    "community.champions.demo",
+    "community.events.demo",
     "competencies.maturity.demo",
 ]
 

@@ -64,6 +64,23 @@ def test_joining_link_is_only_for_people_with_a_place(client_for, event, other_l
 
 
 @pytest.mark.django_db
+def test_the_organiser_links_to_their_profile_only_while_an_active_champion(client_for, event, learner):
+    """The event page reads the link through champions' selector, not the champions models' internals."""
+    from tests.factories.champions import ChampionProfileFactory
+
+    organiser_name = event.organiser.display_name
+    page = client_for(learner).get(event.url).content.decode()
+    assert f'<dd class="govuk-summary-list__value">{organiser_name}</dd>' in page  # no profile: no link
+    profile = ChampionProfileFactory(user=event.organiser)
+    page = client_for(learner).get(event.url).content.decode()
+    assert f'href="/champions/{profile.pk}/">{organiser_name}</a>' in page
+    profile.is_active = False
+    profile.save()
+    page = client_for(learner).get(event.url).content.decode()
+    assert f"/champions/{profile.pk}/" not in page
+
+
+@pytest.mark.django_db
 def test_anonymous_visitors_sign_in_to_take_a_place(client, event):
     page = client.get(event.url).content.decode()
     assert "Sign in to take a place" in page

@@ -31,7 +31,7 @@ APP_LABELS: dict[str, str] = {
     "maturity": "competencies.maturity",
 }
 
-# URL namespace -> module, for `{% url 'ns:name' %}` and `reverse("ns:name")`.
+# URL namespace -> module, for `{% url 'ns:name' %}` and `reverse("ns:name")`; the longest nested match wins.
 URL_NAMESPACES: dict[str, str] = {
     "home": "home",
     "competencies": "competencies",
@@ -41,6 +41,7 @@ URL_NAMESPACES: dict[str, str] = {
     "champions": "community.champions",
     "events": "community.events",
     "maturity": "competencies.maturity",
+    "competencies:maturity": "competencies.maturity",  # nested under competencies until maturity is an app
 }
 
 # Folder under templates/ -> module, longest prefix first. The folders shared by every page (base.html and

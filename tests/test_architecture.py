@@ -75,9 +75,13 @@ def _label_module(model_string: str) -> str | None:
 
 
 def _namespace_module(url_name: str) -> str | None:
-    if ":" not in url_name:
-        return None
-    return URL_NAMESPACES.get(url_name.split(":", 1)[0])
+    """`"champions:directory"` -> the module owning the namespace; nested namespaces match longest first."""
+    namespaces = url_name.split(":")[:-1]
+    for end in range(len(namespaces), 0, -1):
+        module = URL_NAMESPACES.get(":".join(namespaces[:end]))
+        if module:
+            return module
+    return None
 
 
 def _resolve_relative(module: str, is_package: bool, level: int, name: str | None) -> str:
@@ -288,7 +292,10 @@ FORBIDDEN_TREE = {
         '{% include "community/includes/post.html" %}\n'
         "{% load wagtailcore_tags community_tags %}\n"
     ),
-    "templates/competencies/gap.html": '{% extends "community/base_community.html" %}\n',
+    "templates/competencies/gap.html": (
+        '{% extends "community/base_community.html" %}\n'
+        "{% url 'competencies:maturity:index' %} {% url 'competencies:gap' %}\n"
+    ),
     "templates/includes/header.html": "<a href=\"{% url 'community:notifications' %}\">N</a>\n",
 }
 
@@ -344,6 +351,14 @@ EXPECTED = {
         "community/base_community.html",
         "competencies",
         "community",
+    ),
+    (
+        "templates/competencies/gap.html",
+        2,
+        "template url",
+        "competencies:maturity:index",
+        "competencies",
+        "competencies.maturity",
     ),
     ("templates/includes/header.html", 1, "template url", "community:notifications", "home", "community"),
 }

@@ -3,9 +3,10 @@
 import pytest
 
 from competencies.levels import Level
-from competencies.selectors import gap_for_user, pathway_for_user
+from competencies.selectors import gap_for_user
 from competencies.services import staff_profile_set
 from learning.models import CourseCompetency, CoursePage
+from learning.pathway import pathway_for_user
 from learning.services import enrolment_start, lesson_complete
 from tests.factories.learning import add_catalogue, add_course
 

@@ -5,9 +5,10 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from home.hooks import DASHBOARD_HOOK, MAIN_MENU_HOOK, DashboardPanel, MenuItem
+from home.hooks import DASHBOARD_HOOK, MAIN_MENU_HOOK, SEARCH_PROVIDERS_HOOK, DashboardPanel, MenuItem
 
-from . import notifications
+from . import notifications, search
+from .champions import search as champion_search
 from .models import Category, Topic
 
 
@@ -41,6 +42,12 @@ def community_dashboard_panel(request):
         context={"topics": topics, "unread": unread, "unread_count": notifications.unread_count(user)},
         order=60,
     )
+
+
+# The one site search (home.search): forum topics and posts, and data champions (the latter moves with the
+# champions app into its own wagtail_hooks.py).
+hooks.register(SEARCH_PROVIDERS_HOOK, search.forum_provider)
+hooks.register(SEARCH_PROVIDERS_HOOK, champion_search.champion_provider)
 
 
 class CategoryViewSet(SnippetViewSet):

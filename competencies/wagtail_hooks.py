@@ -8,10 +8,10 @@ from wagtail.admin.widgets import ListingButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from home.hooks import DASHBOARD_HOOK, MAIN_MENU_HOOK, DashboardPanel, MenuItem
+from home.hooks import DASHBOARD_HOOK, MAIN_MENU_HOOK, SEARCH_PROVIDERS_HOOK, DashboardPanel, MenuItem
 from home.permissions import can
 
-from . import admin_views, selectors
+from . import admin_views, search, selectors
 from .models import Competency, CompetencyArea, RoleProfile, StaffProfile
 
 
@@ -132,6 +132,9 @@ def my_role_panel(request):
         order=20,
     )
 
+
+# The one site search (home.search): published competencies.
+hooks.register(SEARCH_PROVIDERS_HOOK, search.competency_provider)
 
 # The team data-maturity self-assessment registers its own snippets, admin screen and dashboard panel.
 from .maturity import hooks as maturity_hooks  # noqa: E402, F401

@@ -1,4 +1,4 @@
-"""Extension points other apps fill through Wagtail hooks: header navigation and dashboard panels."""
+"""Extension points other apps fill through Wagtail hooks: header navigation, dashboard panels, site search."""
 
 from dataclasses import dataclass, field
 
@@ -6,6 +6,8 @@ from wagtail import hooks
 
 MAIN_MENU_HOOK = "academy_main_menu_items"
 DASHBOARD_HOOK = "academy_dashboard_panels"
+# Each app registers a function returning one home.search.SearchProvider (or a list of them).
+SEARCH_PROVIDERS_HOOK = "academy_search_providers"
 
 
 @dataclass(frozen=True)

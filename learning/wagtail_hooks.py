@@ -4,10 +4,10 @@ from django.urls import include, path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem as AdminMenuItem
 
-from home.hooks import DASHBOARD_HOOK, MAIN_MENU_HOOK, DashboardPanel, MenuItem
+from home.hooks import DASHBOARD_HOOK, MAIN_MENU_HOOK, SEARCH_PROVIDERS_HOOK, DashboardPanel, MenuItem
 from home.permissions import can
 
-from . import admin_views
+from . import admin_views, search
 from .models import CourseIndexPage
 from .selectors import dashboard_courses
 
@@ -56,3 +56,8 @@ class ReportsMenuItem(AdminMenuItem):
 @hooks.register("register_admin_menu_item")
 def register_reports_menu_item():
     return ReportsMenuItem("Course reports", reverse("learning_reports:index"), icon_name="table", order=250)
+
+
+# The one site search (home.search): courses and lessons.
+hooks.register(SEARCH_PROVIDERS_HOOK, search.course_provider)
+hooks.register(SEARCH_PROVIDERS_HOOK, search.lesson_provider)

@@ -9,11 +9,14 @@ from .champions import (  # noqa: F401
 )
 from .events import EventIndexPage, EventPage, EventSignup  # noqa: F401
 from .forums import Category, MemberProfile, Post, PostRevision, Topic  # noqa: F401
+from .images import PostImage  # noqa: F401
 from .moderation import Flag, ModerationAction  # noqa: F401
 from .notifications import (  # noqa: F401
+    CategoryMute,
     CategoryWatch,
     Notification,
     NotificationPreference,
+    TopicMute,
     TopicWatch,
 )
 from .reactions import Like, TopicReadState  # noqa: F401

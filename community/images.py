@@ -56,6 +56,12 @@ def _open(data: bytes) -> Image.Image:
     return image
 
 
+def _too_big() -> str:
+    limit = settings.COMMUNITY_IMAGE_MAX_BYTES
+    size = f"{limit / (1024 * 1024):g} MB" if limit >= 1024 * 1024 else f"{max(limit // 1024, 1)} KB"
+    return f"The image must be {size} or smaller: save it at a smaller size or as a JPEG"
+
+
 def _too_many_pixels() -> str:
     megapixels = settings.COMMUNITY_IMAGE_MAX_PIXELS / 1_000_000
     return f"The image must be {megapixels:g} megapixels or fewer (e.g. 5000 × 5000): make it smaller"
@@ -72,7 +78,7 @@ def _pixels_only(frame: Image.Image) -> Image.Image:
 def reencode(data: bytes) -> tuple[bytes, str, int, int]:
     """Check and re-encode an upload. Returns (bytes, Pillow format, width, height)."""
     if len(data) > settings.COMMUNITY_IMAGE_MAX_BYTES:
-        _refuse(f"The image must be {settings.COMMUNITY_IMAGE_MAX_BYTES // (1024 * 1024)} MB or smaller")
+        _refuse(_too_big())
     image = _open(data)
     fmt = image.format
     out = BytesIO()
@@ -130,7 +136,7 @@ def image_create(*, user, upload, alt_text: str) -> PostImage:
     alt_text = _check_alt(alt_text)
     _check_rate(user)
     if upload.size > settings.COMMUNITY_IMAGE_MAX_BYTES:
-        _refuse(f"The image must be {settings.COMMUNITY_IMAGE_MAX_BYTES // (1024 * 1024)} MB or smaller")
+        _refuse(_too_big())
     data, fmt, width, height = reencode(upload.read(settings.COMMUNITY_IMAGE_MAX_BYTES + 1))
     content_type, ext = FORMATS[fmt]
     key = uuid.uuid4()

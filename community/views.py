@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 from wagtail.models import Page
 
 from home import roles
@@ -345,6 +345,7 @@ def preview(request):
 
 
 @member_required
+@require_GET
 def image(request, key):
     return composer.image_response(get_object_or_404(PostImage, key=key))
 

@@ -15,7 +15,7 @@ class ComposerForm(forms.Form):
     """What every composer has besides its text: an optional image and the description it must have."""
 
     image = forms.FileField(
-        label="Add an image",
+        label="Image file",
         required=False,
         help_text="A PNG, JPEG, GIF or WebP picture, e.g. a screenshot of a chart, up to 5 MB. It is added to "
         "your message when you preview or post.",
@@ -25,7 +25,8 @@ class ComposerForm(forms.Form):
         label="Describe the image",
         required=False,
         max_length=250,
-        help_text="For people who cannot see it, e.g. “Bar chart: missed bins fell from 40 to 12 a week”.",
+        help_text="Needed when you add an image, for people who cannot see it, e.g. “Bar chart: missed bins "
+        "fell from 40 to 12 a week”.",
         error_messages={"max_length": "The description must be 250 characters or fewer"},
     )
 

@@ -185,12 +185,11 @@ class PageProvider:
         return pages.not_type(*claimed) if claimed else pages
 
     def search(self, *, query: str, terms, user, offset: int, limit: int) -> ResultSet:
-        results = self.queryset().search(query, operator="and")
+        results = self.queryset().specific().search(query, operator="and")
         count = results.count()
         if not count:
             return ResultSet(0)
-        pages = [p.specific for p in results[offset : offset + limit]]
-        return ResultSet(count, [self.result(page) for page in pages])
+        return ResultSet(count, [self.result(page) for page in results[offset : offset + limit]])
 
     def result(self, page) -> SearchResult:
         text = page.search_description or getattr(page, "introduction", "") or getattr(page, "summary", "")

@@ -1,7 +1,7 @@
 """The forums' part of the one site search (home.search): visible topics and posts matching the query.
 
 On PostgreSQL, posts and topic titles are matched with full-text search against the search-vector (GIN)
-indexes of migration 0005, ranked by ts_rank; on SQLite every word must appear (LIKE), newest first. Either
+indexes of migration 0005, ranked by ts_rank (newest first when very many match); on SQLite every word must appear (LIKE), newest first. Either
 way a topic whose title matches brings its first post, title matches come first, and hidden posts and hidden
 topics never appear, whoever searches.
 """
@@ -16,6 +16,8 @@ from .markup import plain_text
 from .models import Post, Topic
 
 CONFIG = "english"
+# Ranking recomputes each matching post's vector: above this many matches, newest first instead.
+RANK_AT_MOST = 2000
 
 
 def _postgres_matches(query: str):
@@ -41,12 +43,15 @@ def _like_matches(terms: list[str]):
     return matches, title_hit, [F("title_first").asc(), F("pk").desc()], {}
 
 
-def matching_posts(*, query: str, terms: list[str]):
-    """Visible posts matching the query, best first (a queryset; slice it)."""
+def matching_posts(*, query: str, terms: list[str], rank: bool = True):
+    """Visible posts matching the query (a queryset to count) and the same, best first (slice it). Without
+    `rank`, title matches first and then newest first."""
     if connection.vendor == "postgresql":
         matches, title_hit, order, extra = _postgres_matches(query)
     else:
         matches, title_hit, order, extra = _like_matches(terms)
+    if not rank:
+        order, extra = [F("title_first").asc(), F("pk").desc()], {}
     visible = matches.filter(is_hidden=False, topic__is_hidden=False)
     first = Case(When(title_hit, then=Value(0)), default=Value(1), output_field=IntegerField())
     return visible, visible.annotate(title_first=first, **extra).order_by(*order)
@@ -62,10 +67,11 @@ class ForumProvider:
     def search(self, *, query: str, terms: list[str], user, offset: int, limit: int) -> ResultSet:
         if not terms or not can(user, "view_forum"):
             return ResultSet(0)
-        visible, ranked = matching_posts(query=query, terms=terms)
+        visible, _ = matching_posts(query=query, terms=terms)
         count = visible.count()
         if not count:
             return ResultSet(0)
+        _, ranked = matching_posts(query=query, terms=terms, rank=count <= RANK_AT_MOST)
         page = ranked.select_related("topic__category", "author")[offset : offset + limit]
         return ResultSet(count, [self.result(post) for post in page])
 

@@ -5,12 +5,33 @@ from django import forms
 from .models import Category, Flag, NotificationPreference
 
 BODY_HELP = (
-    "Markdown works: **bold**, _italic_, `code`, lists, > quotes, [links](https://example.org), tables and "
-    "code blocks between ``` lines. Mention someone with @ and their handle."
+    "Markdown works: **bold**, _italic_, ~~strike~~, `code`, lists, - [ ] task lists, > quotes, links (web "
+    "addresses link by themselves), tables and code blocks between ``` lines. A new line is a line break. "
+    "Mention someone with @ and their handle."
 )
 
 
-class ReplyForm(forms.Form):
+class ComposerForm(forms.Form):
+    """What every composer has besides its text: an optional image and the description it must have."""
+
+    image = forms.FileField(
+        label="Image file",
+        required=False,
+        help_text="A PNG, JPEG, GIF or WebP picture, e.g. a screenshot of a chart, up to 5 MB. It is added to "
+        "your message when you preview or post.",
+        widget=forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg,image/gif,image/webp"}),
+    )
+    image_alt = forms.CharField(
+        label="Describe the image",
+        required=False,
+        max_length=250,
+        help_text="Needed when you add an image, for people who cannot see it, e.g. “Bar chart: missed bins "
+        "fell from 40 to 12 a week”.",
+        error_messages={"max_length": "The description must be 250 characters or fewer"},
+    )
+
+
+class ReplyForm(ComposerForm):
     body = forms.CharField(
         label="Your reply",
         widget=forms.Textarea(attrs={"rows": 8}),
@@ -20,7 +41,7 @@ class ReplyForm(forms.Form):
     reply_to = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
 
-class TopicForm(forms.Form):
+class TopicForm(ComposerForm):
     title = forms.CharField(
         label="Title",
         max_length=200,
@@ -38,7 +59,7 @@ class TopicForm(forms.Form):
     )
 
 
-class EditForm(forms.Form):
+class EditForm(ComposerForm):
     body = forms.CharField(
         label="Message",
         widget=forms.Textarea(attrs={"rows": 10}),
@@ -119,13 +140,16 @@ class TopicModerationForm(forms.Form):
 
 
 class PreferenceForm(forms.Form):
+    mentions = forms.BooleanField(label="Someone mentions me with @ and my handle", required=False)
+    replies = forms.BooleanField(label="Someone replies to a topic I started", required=False)
+    watched = forms.BooleanField(
+        label="Something new in a topic or category I watch",
+        required=False,
+        help_text="Replies in topics you watch and new topics in categories you watch.",
+    )
     email = forms.ChoiceField(
         label="Email me about community notifications",
         choices=NotificationPreference.Email.choices,
         widget=forms.RadioSelect,
         error_messages={"required": "Select how often you want email"},
     )
-
-
-class SearchForm(forms.Form):
-    q = forms.CharField(label="Search the community", max_length=200, required=False)

@@ -27,6 +27,12 @@ def _remove_likes(user) -> None:
         like.delete()
 
 
+def _erase_images(user) -> None:
+    from community.images import images_erase
+
+    images_erase(user)
+
+
 SOURCES = [
     Source(
         "community.Topic",
@@ -71,6 +77,17 @@ SOURCES = [
     ),
     Source("community.NotificationPreference", "user", label="notification_preferences"),
     Source("community.CategoryWatch", "user", label="category_watches"),
+    Source("community.CategoryMute", "user", label="category_mutes"),
+    Source("community.TopicMute", "user", label="topic_mutes"),
+    # Images in posts stay with the post, as its text does ("Former member"); unposted uploads are deleted.
+    Source(
+        "community.PostImage",
+        "uploaded_by",
+        erase=CUSTOM,
+        eraser=_erase_images,
+        export_fields=("key", "post_id", "alt_text", "content_type", "width", "height", "size", "created_at"),
+        label="forum_images",
+    ),
     Source("community.TopicWatch", "user", label="topic_watches"),
     Source("community.TopicReadState", "user", label="topics_read"),
     Source("community.MemberProfile", "user", label="community_profile"),

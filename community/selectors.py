@@ -1,8 +1,7 @@
-"""Forum reads: lists of categories and topics, a topic's page of posts, unread markers, search."""
+"""Forum reads: lists of categories and topics, a topic's page of posts, unread markers (search: search.py)."""
 
 from django.core.paginator import Paginator
 from django.db.models import Q
-from wagtail.search.backends import get_search_backend
 
 from home import roles
 
@@ -101,22 +100,6 @@ def last_read_number(*, user, topic: Topic) -> int | None:
         .values_list("last_read_number", flat=True)
         .first()
     )
-
-
-def search_posts(*, query: str, limit: int = 200) -> list[Post]:
-    """Posts matching `query` (a topic title match brings its first post), hidden posts and topics left out."""
-    if not query:
-        return []
-    backend = get_search_backend()
-    post_ids = [p.pk for p in backend.search(query, Post.objects.filter(is_hidden=False))[:limit]]
-    topic_ids = [t.pk for t in backend.search(query, Topic.objects.filter(is_hidden=False))[:limit]]
-    first_posts = Post.objects.filter(topic_id__in=topic_ids, number=1).values_list("pk", flat=True)
-    ids = list(dict.fromkeys([*first_posts, *post_ids]))[:limit]
-    order = {pk: i for i, pk in enumerate(ids)}
-    found = Post.objects.filter(pk__in=ids, is_hidden=False, topic__is_hidden=False).select_related(
-        "topic__category", "author"
-    )
-    return sorted(found, key=lambda p: order[p.pk])
 
 
 def accepted_answer_counts(*, users) -> dict[int, int]:

@@ -17,7 +17,7 @@ from django.utils.text import slugify
 
 from home.permissions import can
 
-from . import notifications
+from . import images, notifications
 from .markup import link_count, mentioned_handles, render_markdown
 from .models import (
     Category,
@@ -28,6 +28,7 @@ from .models import (
     Post,
     PostRevision,
     Topic,
+    TopicMute,
     TopicReadState,
     TopicWatch,
 )
@@ -69,17 +70,44 @@ def profile_for(*, user) -> MemberProfile:
     raise RuntimeError("Could not find a free handle")
 
 
+def _known_handles(wanted: set[str]) -> set[str]:
+    if not wanted:
+        return set()
+    return set(
+        MemberProfile.objects.filter(handle__in=wanted, user__is_active=True).values_list("handle", flat=True)
+    )
+
+
 def _render(source: str) -> tuple[str, set[str]]:
-    """Rendered HTML and the handles mentioned that belong to real, active members."""
-    wanted = mentioned_handles(source)
-    known = set()
-    if wanted:
-        known = set(
-            MemberProfile.objects.filter(handle__in=wanted, user__is_active=True).values_list(
-                "handle", flat=True
-            )
-        )
-    return render_markdown(source, mentions=known), known
+    """Rendered HTML (every real member's @handle linked, quoted ones too) and the handles the author
+    mentioned in their own words, outside quotes: only those are told."""
+    known = _known_handles(mentioned_handles(source, include_quotes=True))
+    return render_markdown(source, mentions=known), mentioned_handles(source) & known
+
+
+def preview_html(*, user, source: str) -> str:
+    """What `source` will look like once posted: the same renderer and the same mention links."""
+    _require(user, "view_forum")
+    source = (source or "").replace("\r\n", "\n")[:BODY_MAX]
+    return _render(source)[0]
+
+
+def posts_rerender(*, batch_size: int = 500) -> int:
+    """Render every post and earlier version again from its source (after the renderer changed).
+    Returns how many rows changed; unchanged rows are not written."""
+    changed = 0
+    for model in (Post, PostRevision):
+        batch = []
+        for row in model.objects.only("pk", "source", "html").iterator(chunk_size=batch_size):
+            html = _render(row.source)[0]
+            if html != row.html:
+                row.html = html
+                batch.append(row)
+            if len(batch) >= batch_size:
+                changed += model.objects.bulk_update(batch, ["html"])
+                batch = []
+        changed += model.objects.bulk_update(batch, ["html"]) if batch else 0
+    return changed
 
 
 # --- Validation and limits ---------------------------------------------------------------------
@@ -179,6 +207,7 @@ def topic_create(*, user, category: Category, title: str, source: str) -> Topic:
         topic = Topic.objects.create(category=category, title=title, author=user)
         Category.objects.filter(pk=category.pk).update(topic_count=F("topic_count") + 1)
         post = _add_post(topic=topic, author=user, source=source, html=html)
+        images.attach_to_post(post=post)
         TopicWatch.objects.get_or_create(user=user, topic=topic)
         TopicReadState.objects.update_or_create(user=user, topic=topic, defaults={"last_read_number": 1})
         notifications.notify_new_post(post=post, mentions=mentions)
@@ -196,7 +225,13 @@ def post_create(*, user, topic: Topic, source: str, reply_to: Post | None = None
         reply_to = None
     with transaction.atomic():
         post = _add_post(topic=topic, author=user, source=source, html=html, reply_to=reply_to)
-        TopicWatch.objects.get_or_create(user=user, topic=topic)
+        images.attach_to_post(post=post)
+        if not TopicMute.objects.filter(user=user, topic=topic).exists():
+            TopicWatch.objects.get_or_create(user=user, topic=topic)
+        # Your own reply is not "new since your last visit" (if you had read up to it).
+        TopicReadState.objects.filter(user=user, topic=topic, last_read_number=post.number - 1).update(
+            last_read_number=post.number, updated_at=timezone.now()
+        )
         notifications.notify_new_post(post=post, mentions=mentions)
     return post
 
@@ -220,6 +255,7 @@ def post_edit(*, user, post: Post, source: str, reason: str = "") -> Post:
         post.edit_count = F("edit_count") + 1
         post.save(update_fields=["source", "html", "edited_at", "edit_count"])
         post.refresh_from_db(fields=["edit_count"])
+        images.attach_to_post(post=post)
         if post.author_id != user.pk:
             _log(actor=user, action=ModerationAction.Action.EDIT, post=post, reason=reason)
         notifications.notify_new_post(post=post, mentions=new_mentions, mentions_only=True)
@@ -315,9 +351,10 @@ def topic_mark_read(*, user, topic: Topic, number: int) -> None:
 
 
 def topic_watch_set(*, user, topic: Topic, watch: bool) -> None:
-    """Start or stop watching a topic."""
+    """Start or stop watching a topic (watching unmutes it)."""
     _require(user, "view_forum")
     if watch:
+        notifications.topic_mute_set(user=user, topic=topic, mute=False)
         TopicWatch.objects.get_or_create(user=user, topic=topic)
     else:
         TopicWatch.objects.filter(user=user, topic=topic).delete()
@@ -327,9 +364,22 @@ def category_watch_set(*, user, category: Category, watch: bool) -> None:
     """Start or stop watching a category for new topics."""
     _require(user, "view_forum")
     if watch:
+        notifications.category_mute_set(user=user, category=category, mute=False)
         CategoryWatch.objects.get_or_create(user=user, category=category)
     else:
         CategoryWatch.objects.filter(user=user, category=category).delete()
+
+
+def topic_mute_set(*, user, topic: Topic, mute: bool) -> None:
+    """Mute a topic: no notifications from it at all, mentions included. Muting stops watching."""
+    _require(user, "view_forum")
+    notifications.topic_mute_set(user=user, topic=topic, mute=mute)
+
+
+def category_mute_set(*, user, category: Category, mute: bool) -> None:
+    """Mute a category: no notifications from any topic in it. Muting stops watching."""
+    _require(user, "view_forum")
+    notifications.category_mute_set(user=user, category=category, mute=mute)
 
 
 # --- Lesson discussions ------------------------------------------------------------------------
@@ -412,6 +462,7 @@ def _log(*, actor, action: str, topic=None, post=None, category=None, reason: st
 
 
 __all__ = [
+    "category_mute_set",
     "category_watch_set",
     "is_new_account",
     "lesson_topic_open",
@@ -424,5 +475,6 @@ __all__ = [
     "quote_source",
     "topic_create",
     "topic_mark_read",
+    "topic_mute_set",
     "topic_watch_set",
 ]

@@ -6,28 +6,28 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 from wagtail.models import Page
 
 from home import roles
 from home.permissions import can, require
 
-from . import moderation, notifications, selectors, services
+from . import composer, moderation, notifications, selectors, services
 from .forms import (
     EditForm,
     FlagForm,
     PreferenceForm,
     ReasonForm,
     ReplyForm,
-    SearchForm,
     TopicForm,
     TopicModerationForm,
 )
-from .models import Category, MemberProfile, ModerationAction, Notification, Post, Topic
+from .models import Category, MemberProfile, ModerationAction, Notification, Post, PostImage, Topic
 from .permissions import moderated_category_ids
 
 COMMUNITY_CRUMB = {"label": "Community", "url": "/community/"}
@@ -72,7 +72,7 @@ def index(request):
     return render(
         request,
         "community/index.html",
-        {"categories": selectors.category_list(), "search_form": SearchForm()},
+        {"categories": selectors.category_list()},
     )
 
 
@@ -80,6 +80,7 @@ def index(request):
 def category(request, slug):
     cat = get_object_or_404(Category, slug=slug)
     watching = cat.watches.filter(user=request.user).exists()
+    muted = cat.mutes.filter(user=request.user).exists()
     return _topic_list(
         request,
         topics=selectors.category_topics(category=cat, user=request.user),
@@ -87,6 +88,7 @@ def category(request, slug):
         template="community/category.html",
         category=cat,
         watching=watching,
+        muted=muted,
     )
 
 
@@ -134,6 +136,7 @@ def topic(request, pk, slug=None):
         "liked": selectors.liked_post_ids(user=request.user, posts=posts),
         "last_read": last_read,
         "watching": topic.watches.filter(user=request.user).exists(),
+        "muted": topic.mutes.filter(user=request.user).exists(),
         "form": ReplyForm(),
         "breadcrumbs": [
             COMMUNITY_CRUMB,
@@ -164,8 +167,11 @@ def topic_last(request, pk):
 def topic_new(request, slug):
     cat = get_object_or_404(Category, slug=slug)
     require(request.user, "create_topic", cat)
-    form = TopicForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    composed = (
+        composer.compose(request, TopicForm) if request.method == "POST" else composer.Composed(TopicForm())
+    )
+    form = composed.form
+    if request.method == "POST" and not composed.stay and form.is_valid():
         try:
             new = services.topic_create(
                 user=request.user,
@@ -179,9 +185,8 @@ def topic_new(request, slug):
             messages.success(request, "Your topic has been posted.")
             return redirect(new.get_absolute_url())
     crumbs = [COMMUNITY_CRUMB, {"label": cat.name, "url": cat.get_absolute_url()}]
-    return render(
-        request, "community/topic_form.html", {"form": form, "category": cat, "breadcrumbs": crumbs}
-    )
+    context = {"form": form, "category": cat, "breadcrumbs": crumbs, "preview": composed.preview}
+    return render(request, "community/topic_form.html", context)
 
 
 @member_required
@@ -194,8 +199,12 @@ def reply(request, pk):
         quoted = Post.objects.filter(pk=int(quote_id), topic=topic).select_related("author").first()
         if quoted is not None and can(request.user, "view_post", quoted):
             initial = {"body": services.quote_source(post=quoted), "reply_to": quoted.pk}
-    form = ReplyForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST":
+        composed = composer.compose(request, ReplyForm)
+    else:
+        composed = composer.Composed(ReplyForm(initial=initial))
+    form = composed.form
+    if request.method == "POST" and not composed.stay and form.is_valid():
         reply_to = None
         if form.cleaned_data.get("reply_to"):
             reply_to = Post.objects.filter(pk=form.cleaned_data["reply_to"], topic=topic).first()
@@ -209,7 +218,8 @@ def reply(request, pk):
             messages.success(request, "Your reply has been posted.")
             return redirect(post.get_absolute_url())
     crumbs = [COMMUNITY_CRUMB, {"label": topic.category.name, "url": topic.category.get_absolute_url()}]
-    return render(request, "community/reply_form.html", {"form": form, "topic": topic, "breadcrumbs": crumbs})
+    context = {"form": form, "topic": topic, "breadcrumbs": crumbs, "preview": composed.preview}
+    return render(request, "community/reply_form.html", context)
 
 
 def _get_post(request, pk) -> Post:
@@ -223,8 +233,12 @@ def _get_post(request, pk) -> Post:
 def post_edit(request, pk):
     post = _get_post(request, pk)
     require(request.user, "edit_post", post)
-    form = EditForm(request.POST or None, initial={"body": post.source})
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST":
+        composed = composer.compose(request, EditForm)
+    else:
+        composed = composer.Composed(EditForm(initial={"body": post.source}))
+    form = composed.form
+    if request.method == "POST" and not composed.stay and form.is_valid():
         try:
             services.post_edit(
                 user=request.user,
@@ -237,7 +251,8 @@ def post_edit(request, pk):
         else:
             messages.success(request, "Your changes have been saved.")
             return redirect(post.get_absolute_url())
-    return render(request, "community/post_edit.html", {"form": form, "post": post, "topic": post.topic})
+    context = {"form": form, "post": post, "topic": post.topic, "preview": composed.preview}
+    return render(request, "community/post_edit.html", context)
 
 
 @member_required
@@ -289,6 +304,50 @@ def category_watch(request, slug):
         request, "You will be told about new topics here." if watch else "You stopped watching this category."
     )
     return redirect(cat.get_absolute_url())
+
+
+@member_required
+@require_POST
+def topic_mute(request, pk):
+    topic = _get_topic(request, pk)
+    mute = request.POST.get("mute") == "1"
+    services.topic_mute_set(user=request.user, topic=topic, mute=mute)
+    messages.success(
+        request,
+        "You will not be told about this topic." if mute else "You will be told about this topic again.",
+    )
+    return redirect(topic.get_absolute_url())
+
+
+@member_required
+@require_POST
+def category_mute(request, slug):
+    cat = get_object_or_404(Category, slug=slug)
+    mute = request.POST.get("mute") == "1"
+    services.category_mute_set(user=request.user, category=cat, mute=mute)
+    messages.success(
+        request,
+        "You will not be told about anything in this category."
+        if mute
+        else "This category is no longer muted.",
+    )
+    return redirect(cat.get_absolute_url())
+
+
+# --- Composer: live preview and images ----------------------------------------------------------
+
+
+@member_required
+@require_POST
+def preview(request):
+    """The composer's live preview (POST, CSRF-checked, rate-limited): an HTML fragment."""
+    return composer.preview_response(request)
+
+
+@member_required
+@require_GET
+def image(request, key):
+    return composer.image_response(get_object_or_404(PostImage, key=key))
 
 
 # --- Moderation --------------------------------------------------------------------------------
@@ -430,11 +489,16 @@ def notifications_mark_read(request):
 
 @member_required
 def notification_settings(request):
-    form = PreferenceForm(
-        request.POST or None, initial={"email": notifications.email_preference(request.user)}
-    )
+    pref = notifications.preferences_for(request.user)
+    initial = {
+        "email": pref.email,
+        "mentions": pref.mentions,
+        "replies": pref.replies,
+        "watched": pref.watched,
+    }
+    form = PreferenceForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        notifications.preference_set(user=request.user, email=form.cleaned_data["email"])
+        notifications.preference_set(user=request.user, **form.cleaned_data)
         messages.success(request, "Your email settings have been saved.")
         return redirect("community:notification_settings")
     return render(request, "community/notification_settings.html", {"form": form})
@@ -457,12 +521,10 @@ def unsubscribe(request, token):
 
 @member_required
 def search(request):
-    form = SearchForm(request.GET or None)
-    query = form.cleaned_data["q"].strip() if form.is_valid() else ""
-    results = selectors.search_posts(query=query) if query else []
-    page_obj = Paginator(results, 20).get_page(request.GET.get("page"))
-    context = {"form": form, "query": query, "page_obj": page_obj, "breadcrumbs": [COMMUNITY_CRUMB]}
-    return render(request, "community/search.html", context)
+    """The old community search: the one site search, showing forum results."""
+    params = QueryDict(mutable=True)
+    params.update({"q": request.GET.get("q", ""), "type": "forum"})
+    return redirect(f"{reverse('home:search')}?{params.urlencode()}")
 
 
 @member_required

@@ -11,13 +11,14 @@ from home.hooks import (
     HEADER_LINKS_HOOK,
     MAIN_MENU_HOOK,
     PAGE_ASIDES_HOOK,
+    SEARCH_PROVIDERS_HOOK,
     DashboardPanel,
     HeaderLink,
     MenuItem,
     PageAside,
 )
 
-from . import notifications
+from . import notifications, search
 from .models import Category, Topic
 from .templatetags.community_tags import discussion_link_context
 
@@ -60,6 +61,11 @@ def community_dashboard_panel(request):
         context={"topics": topics, "unread": unread, "unread_count": notifications.unread_count(user)},
         order=60,
     )
+
+
+# The one site search (home.search): forum topics and posts, and data champions (the latter moves with the
+# champions app into its own wagtail_hooks.py).
+hooks.register(SEARCH_PROVIDERS_HOOK, search.forum_provider)
 
 
 class CategoryViewSet(SnippetViewSet):

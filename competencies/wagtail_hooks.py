@@ -8,10 +8,10 @@ from wagtail.admin.widgets import ListingButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from home.hooks import DASHBOARD_HOOK, MAIN_MENU_HOOK, DashboardPanel, MenuItem
+from home.hooks import DASHBOARD_HOOK, MAIN_MENU_HOOK, SEARCH_PROVIDERS_HOOK, DashboardPanel, MenuItem
 from home.permissions import can
 
-from . import admin_views, selectors
+from . import admin_views, search, selectors
 from .models import Competency, CompetencyArea, RoleProfile, StaffProfile
 
 
@@ -131,3 +131,7 @@ def my_role_panel(request):
         },
         order=20,
     )
+
+
+# The one site search (home.search): published competencies.
+hooks.register(SEARCH_PROVIDERS_HOOK, search.competency_provider)

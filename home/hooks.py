@@ -1,5 +1,6 @@
 """Extension points other apps fill through Wagtail hooks: header navigation and links, dashboard panels,
-help with a competency, and asides under a page. Home is the bottom layer (config/architecture.py): it names
+help with a competency, asides under a page,
+and the site search's providers. Home is the bottom layer (config/architecture.py): it names
 no app above it, they register here instead."""
 
 from dataclasses import dataclass, field
@@ -13,6 +14,8 @@ HEADER_LINKS_HOOK = "academy_header_links"
 DASHBOARD_HOOK = "academy_dashboard_panels"
 HELP_LINKS_HOOK = "academy_help_links"
 PAGE_ASIDES_HOOK = "academy_page_asides"
+# Each app registers a function returning one home.search.SearchProvider (or a list of them).
+SEARCH_PROVIDERS_HOOK = "academy_search_providers"
 
 
 @dataclass(frozen=True)

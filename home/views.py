@@ -4,15 +4,15 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
-from wagtail.models import Page
 
 from . import personal_data
 from .hooks import dashboard_panels
+from .search import clean_query, page_of
+from .search import run as search_run
 
 SEARCH_PAGE_SIZE = 10
 
@@ -25,14 +25,29 @@ def dashboard(request):
 
 
 def search(request):
-    """Search across published pages the visitor may see."""
-    query = request.GET.get("q", "").strip()[:200]
-    results = Page.objects.none()
+    """The one site search: pages, courses, lessons, forum posts, champions, datasets and competencies, each
+    filtered by what the visitor may see. `type` shows one kind, paginated; without it, the first of each."""
+    query = clean_query(request.GET.get("q", ""))
+    kind = request.GET.get("type", "")
+    number = request.GET.get("page", "1")
+    number = int(number) if number.isdigit() and 0 < int(number) < 10_000 else 1
+    sections, chosen, page = [], None, None
     if query:
-        results = Page.objects.live().public().specific().search(query)
-    paginator = Paginator(results, SEARCH_PAGE_SIZE)
-    page = paginator.get_page(request.GET.get("page"))
-    return render(request, "home/search.html", {"query": query, "page_obj": page, "paginator": paginator})
+        offset = (number - 1) * SEARCH_PAGE_SIZE
+        sections, chosen = search_run(
+            query=query, user=request.user, kind=kind, offset=offset, limit=SEARCH_PAGE_SIZE
+        )
+        if chosen is not None:
+            page = page_of(chosen, number=number, size=SEARCH_PAGE_SIZE)
+    context = {
+        "query": query,
+        "kind": chosen.key if chosen else "",
+        "sections": sections,
+        "chosen": chosen,
+        "page_obj": page,
+        "total": sum(s.count for s in sections),
+    }
+    return render(request, "home/search.html", context)
 
 
 @never_cache

@@ -1,7 +1,10 @@
 from django.urls import reverse
 from wagtail import hooks
 
-from .hooks import MAIN_MENU_HOOK, DashboardPanel, MenuItem
+from . import search
+from .hooks import MAIN_MENU_HOOK, SEARCH_PROVIDERS_HOOK, DashboardPanel, MenuItem
+
+hooks.register(SEARCH_PROVIDERS_HOOK, search.pages_provider)
 
 
 @hooks.register(MAIN_MENU_HOOK)

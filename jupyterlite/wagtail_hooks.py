@@ -9,9 +9,10 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import CreateView, SnippetViewSet
 
+from home.hooks import SEARCH_PROVIDERS_HOOK
 from home.permissions import can
 
-from . import services
+from . import search, services
 from .forms import DatasetUploadForm
 from .models import Dataset, Exercise
 
@@ -79,3 +80,7 @@ register_snippet(ExerciseViewSet)
 @hooks.register("register_admin_urls")
 def register_upload_url():
     return [path("datasets/upload/", dataset_upload, name="jupyterlite_dataset_upload")]
+
+
+# The one site search (home.search): datasets.
+hooks.register(SEARCH_PROVIDERS_HOOK, search.dataset_provider)

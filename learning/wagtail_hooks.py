@@ -7,11 +7,18 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem as AdminMenuItem
 
 from competencies.hooks import DEVELOPED_COMPETENCIES_HOOK, GAP_SECTIONS_HOOK
-from home.hooks import DASHBOARD_HOOK, MAIN_MENU_HOOK, DashboardPanel, MenuItem, PageAside
+from home.hooks import (
+    DASHBOARD_HOOK,
+    MAIN_MENU_HOOK,
+    SEARCH_PROVIDERS_HOOK,
+    DashboardPanel,
+    MenuItem,
+    PageAside,
+)
 from home.permissions import can
 from jupyterlite.hooks import EXERCISE_PASSED_HOOK
 
-from . import admin_views, pathway, services, views
+from . import admin_views, pathway, search, services, views
 from .models import CourseIndexPage, CoursePage, LessonPage
 from .models.pages import PAGE_VIEWS_HOOK
 from .selectors import dashboard_courses
@@ -92,3 +99,8 @@ class ReportsMenuItem(AdminMenuItem):
 @hooks.register("register_admin_menu_item")
 def register_reports_menu_item():
     return ReportsMenuItem("Course reports", reverse("learning_reports:index"), icon_name="table", order=250)
+
+
+# The one site search (home.search): courses and lessons.
+hooks.register(SEARCH_PROVIDERS_HOOK, search.course_provider)
+hooks.register(SEARCH_PROVIDERS_HOOK, search.lesson_provider)

@@ -228,7 +228,19 @@ ROUTES: dict[str, Route] = {
         kwargs=lambda w: {"handle": w["handle"]}, get=signed_in(OK), post=signed_in(OK)
     ),
     "community:reply": Route(kwargs=lambda w: {"pk": w["topic"].pk}, get=signed_in(OK), post=signed_in(OK)),
-    "community:search": Route(get=signed_in(OK), post=signed_in(OK)),
+    # The old forum search: a redirect to the one site search with the forum filter.
+    "community:search": Route(get=signed_in(REDIRECT), post=signed_in(REDIRECT)),
+    # Live preview: POST only (an empty text previews as nothing); images: members only, whoever uploaded.
+    "community:preview": Route(get=signed_in(NOT_ALLOWED), post=signed_in(OK)),
+    "community:image": Route(
+        kwargs=lambda w: {"key": w["post_image"].key}, get=signed_in(OK), post=signed_in(NOT_ALLOWED)
+    ),
+    "community:topic_mute": Route(
+        kwargs=lambda w: {"pk": w["topic"].pk}, get=signed_in(NOT_ALLOWED), post=signed_in(REDIRECT)
+    ),
+    "community:category_mute": Route(
+        kwargs=lambda w: {"slug": w["category"].slug}, get=signed_in(NOT_ALLOWED), post=signed_in(REDIRECT)
+    ),
     "community:topic": Route(
         kwargs=lambda w: {"pk": w["topic"].pk, "slug": w["topic"].slug}, get=signed_in(OK), post=signed_in(OK)
     ),
@@ -542,6 +554,7 @@ def world(db, other_learner, client_for):
         user=users["other_learner"], topic=topic, source="Try a lookup table of abbreviations."
     )
     notification = Notification.objects.filter(recipient=learner).order_by("pk").first()
+    post_image = _post_image(learner)
 
     course = CoursePage.objects.live().order_by("path").first()
     enrolment = enrolment_start(user=learner, course=course)
@@ -576,6 +589,7 @@ def world(db, other_learner, client_for):
         "question_post": Post.objects.get(topic=topic, number=1),
         "reply": reply,
         "notification": notification,
+        "post_image": post_image,
         "unsubscribe_token": unsubscribe_token(learner),
         "handle": profile_for(user=learner).handle,
         "course": course,
@@ -586,6 +600,21 @@ def world(db, other_learner, client_for):
         "role": RoleProfile.objects.published().jobs().order_by("code").first(),
         **_champions_world(learner=learner, champion=users["champion"]),
     }
+
+
+def _post_image(user):
+    """A small PNG uploaded by `user` for a post."""
+    from io import BytesIO
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    from community.images import image_create
+
+    buffer = BytesIO()
+    Image.new("RGB", (8, 8), "teal").save(buffer, "PNG")
+    upload = SimpleUploadedFile("chart.png", buffer.getvalue(), content_type="image/png")
+    return image_create(user=user, upload=upload, alt_text="A teal square")
 
 
 def _champions_world(*, learner, champion):

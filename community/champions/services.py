@@ -61,7 +61,7 @@ def _tell(*, user, subject: str, body: str) -> None:
     """Email the member after commit, unless they turned community email off."""
     if notifications.email_preference(user) == NotificationPreference.Email.OFF:
         return
-    transaction.on_commit(lambda: notifications._message(user=user, subject=subject, body=body).send())
+    notifications.email_member(user=user, subject=subject, text=body)
 
 
 def application_create(

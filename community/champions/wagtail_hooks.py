@@ -4,7 +4,9 @@
 from django.urls import reverse
 from wagtail import hooks
 
-from home.hooks import HELP_LINKS_HOOK, MAIN_MENU_HOOK, HelpLink, MenuItem
+from home.hooks import HELP_LINKS_HOOK, MAIN_MENU_HOOK, SEARCH_PROVIDERS_HOOK, HelpLink, MenuItem
+
+from . import search
 
 
 @hooks.register(MAIN_MENU_HOOK)
@@ -16,3 +18,7 @@ def champions_menu_item(request):
 def find_a_champion_link(request, *, competency):
     url = reverse("champions:for_competency", kwargs={"code": competency.code})
     return [HelpLink(label=f"Find a champion for {competency.name}", url=url)]
+
+
+# The one site search (home.search): active champions by name, bio and competencies.
+hooks.register(SEARCH_PROVIDERS_HOOK, search.champion_provider)

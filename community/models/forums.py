@@ -5,7 +5,6 @@ from django.db import models
 from django.urls import reverse
 from django.utils.text import slugify
 from wagtail.admin.panels import FieldPanel
-from wagtail.search import index
 
 
 class Category(models.Model):
@@ -56,7 +55,7 @@ class Category(models.Model):
         return reverse("community:category", kwargs={"slug": self.slug})
 
 
-class Topic(index.Indexed, models.Model):
+class Topic(models.Model):
     """A conversation: a first post (the question) and its replies."""
 
     category = models.ForeignKey(Category, on_delete=models.PROTECT, related_name="topics")
@@ -93,13 +92,6 @@ class Topic(index.Indexed, models.Model):
     )
     last_post_at = models.DateTimeField(null=True, blank=True)
 
-    search_fields = [
-        index.SearchField("title", boost=2),
-        index.AutocompleteField("title"),
-        index.FilterField("is_hidden"),
-        index.FilterField("category"),
-    ]
-
     class Meta:
         indexes = [
             models.Index(fields=["category", "-is_pinned", "-last_post_at"], name="topic_category_list"),
@@ -123,8 +115,9 @@ class Topic(index.Indexed, models.Model):
         return self.accepted_post_id is not None
 
 
-class Post(index.Indexed, models.Model):
-    """One message in a topic. `source` is what the author wrote; `html` is rendered once, at save."""
+class Post(models.Model):
+    """One message in a topic. `source` is what the author wrote; `html` is rendered once, at save.
+    Searched through community/search.py (a search-vector index on PostgreSQL), not Wagtail's index."""
 
     topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="posts")
     number = models.PositiveIntegerField(help_text="Position in the topic: 1 is the question.")
@@ -141,12 +134,6 @@ class Post(index.Indexed, models.Model):
     like_count = models.PositiveIntegerField(default=0)
     # Open flags, kept in step by the moderation services; reaching the limit hides the post.
     open_flag_count = models.PositiveIntegerField(default=0)
-
-    search_fields = [
-        index.SearchField("source"),
-        index.FilterField("is_hidden"),
-        index.FilterField("topic"),
-    ]
 
     class Meta:
         ordering = ["number"]

@@ -26,6 +26,28 @@ class CategoryWatch(models.Model):
         constraints = [models.UniqueConstraint(fields=["user", "category"], name="category_watch_once")]
 
 
+class TopicMute(models.Model):
+    """Never tell me about this topic, not even when I am mentioned in it."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    topic = models.ForeignKey("community.Topic", on_delete=models.CASCADE, related_name="mutes")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "topic"], name="topic_mute_once")]
+
+
+class CategoryMute(models.Model):
+    """Never tell me about anything in this category."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    category = models.ForeignKey("community.Category", on_delete=models.CASCADE, related_name="mutes")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "category"], name="category_mute_once")]
+
+
 class Notification(models.Model):
     """One thing a member should know about. At most one per member per post."""
 
@@ -47,6 +69,9 @@ class Notification(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     read_at = models.DateTimeField(null=True, blank=True)
     emailed_at = models.DateTimeField(null=True, blank=True)
+    # Failed sends (mail server down): how many, and when the next try is due (None: not waiting for one).
+    email_attempts = models.PositiveSmallIntegerField(default=0)
+    email_retry_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-pk"]
@@ -57,6 +82,7 @@ class Notification(models.Model):
             models.Index(fields=["recipient", "read_at"], name="notification_unread"),
             models.Index(fields=["recipient", "-created_at"], name="notification_recent"),
             models.Index(fields=["emailed_at", "read_at"], name="notification_digest"),
+            models.Index(fields=["email_retry_at"], name="notification_email_retry"),
         ]
 
 
@@ -72,4 +98,10 @@ class NotificationPreference(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="forum_notification_preference"
     )
     email = models.CharField(max_length=10, choices=Email.choices, default=Email.IMMEDIATE)
+    # Which kinds of notification the member wants at all (on the site and by email).
+    mentions = models.BooleanField(default=True, help_text="Someone mentions me with @ and my handle.")
+    replies = models.BooleanField(default=True, help_text="Someone replies to a topic I started.")
+    watched = models.BooleanField(
+        default=True, help_text="Replies in topics I watch and new topics in categories I watch."
+    )
     updated_at = models.DateTimeField(auto_now=True)

@@ -273,3 +273,9 @@ COMMUNITY_NEW_ACCOUNT_POSTS = int(os.environ.get("COMMUNITY_NEW_ACCOUNT_POSTS", 
 COMMUNITY_NEW_ACCOUNT_POSTS_PER_HOUR = int(os.environ.get("COMMUNITY_NEW_ACCOUNT_POSTS_PER_HOUR", "10"))
 COMMUNITY_NEW_ACCOUNT_MAX_LINKS = int(os.environ.get("COMMUNITY_NEW_ACCOUNT_MAX_LINKS", "2"))
 COMMUNITY_NEW_ACCOUNT_MAX_MENTIONS = int(os.environ.get("COMMUNITY_NEW_ACCOUNT_MAX_MENTIONS", "2"))
+# Images in posts: PNG, JPEG, GIF or WebP, at most this many bytes and pixels (all frames of a GIF counted).
+COMMUNITY_IMAGE_MAX_BYTES = int(os.environ.get("COMMUNITY_IMAGE_MAX_BYTES", str(5 * 1024 * 1024)))
+COMMUNITY_IMAGE_MAX_PIXELS = int(os.environ.get("COMMUNITY_IMAGE_MAX_PIXELS", str(25_000_000)))
+COMMUNITY_IMAGES_PER_HOUR = int(os.environ.get("COMMUNITY_IMAGES_PER_HOUR", "30"))
+# Live preview while writing: requests per member per minute.
+COMMUNITY_PREVIEWS_PER_MINUTE = int(os.environ.get("COMMUNITY_PREVIEWS_PER_MINUTE", "60"))

@@ -158,10 +158,13 @@ def test_latest_unanswered_and_mine(client_for, learner, other_learner, champion
 
 def test_search_finds_titles_and_posts_but_not_hidden(client_for, champion, learner, reply, topic):
     client = client_for(learner)
-    assert topic.title in client.get("/community/search/?q=duplicate").text
-    assert "lookup table" in client.get("/community/search/?q=lookup").text
+    old = client.get("/community/search/?q=duplicate")
+    assert old.status_code == 302 and old["Location"] == "/search/?q=duplicate&type=forum"
+    assert "<mark>duplicate</mark>" in client.get(old["Location"]).text
+    assert "<mark>lookup</mark> table" in client.get("/search/?q=lookup&type=forum").text
     moderation.post_hide(actor=champion, post=reply, reason="x")
-    assert "No topics or posts match" in client.get("/community/search/?q=lookup").text
+    page = client.get("/search/?q=lookup&type=forum").text
+    assert "0 results in forum topics and posts" in page and "lookup table" not in page
 
 
 def test_lesson_discussion_creates_category_and_topic_once(client_for, learner, site_with_home, category):

@@ -14,6 +14,7 @@ ALLOWED_ATTRS = {
     "td": {"align"},
     "code": {"class"},
     "ol": {"start"},
+    "li": {"class"},
 }
 
 SCHEMES = [
@@ -179,6 +180,8 @@ def _assert_safe(html: str) -> None:
                 assert value.startswith("/") and not value.startswith("//") and "\\" not in value, html
             if name == "class" and element.tag == "a":
                 assert value == "academy-mention"
+            if name == "class" and element.tag == "li":
+                assert value == "academy-task"
 
 
 def _live_markup(html: str) -> str:
@@ -227,7 +230,7 @@ def test_tables_code_lists_and_links_survive():
         '<a href="https://example.org/data" title="Open data" rel="nofollow ugc noopener">Council data</a>',
         '<a href="https://example.org/auto" rel="nofollow ugc noopener">https://example.org/auto</a>',
         '<a href="mailto:data@example.org" rel="nofollow ugc noopener">mail</a>',
-        '<img alt="Chart" src="/media/images/chart.png">',
+        '<img src="/media/images/chart.png" alt="Chart">',
     ):
         assert fragment in html, f"{fragment!r} missing from {html!r}"
 
@@ -244,3 +247,67 @@ def test_known_mentions_link_to_profiles_and_code_is_left_alone():
     assert "@nobody" in html and "/u/nobody/" not in html
     assert "<code>@chloe</code>" in html
     assert mentioned_handles("Hi @Chloe and `@skip` and email a@b.org") == {"chloe"}
+
+
+# --- What members type, rendered as Discourse does -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("source", "fragment"),
+    [
+        (
+            "See www.example.org today",
+            '<a href="http://www.example.org" rel="nofollow ugc noopener">www.example.org</a>',
+        ),
+        (
+            "See https://example.org/x?y=1.",
+            '<a href="https://example.org/x?y=1" rel="nofollow ugc noopener">',
+        ),
+        (
+            "Mail data@example.org",
+            '<a href="mailto:data@example.org" rel="nofollow ugc noopener">data@example.org</a>',
+        ),
+        ("Two lists:\n- one\n- two", "<p>Two lists:</p>\n<ul>\n<li>one</li>"),
+        ("Counts:\n| a | b |\n|---|---|\n| 1 | 2 |", "<td>1</td>"),
+        ("- outer\n  - inner", "<li>outer\n<ul>\n<li>inner</li>"),
+        ("1. step\n\n   ```\n   code\n   ```", "<li>\n<p>step</p>\n<pre><code>code\n</code></pre>"),
+        ("> ```\n> x = 1\n> ```", "<blockquote>\n<pre><code>x = 1\n</code></pre>\n</blockquote>"),
+        ("~~old~~ new", "<s>old</s> new"),
+        (
+            "- [x] done\n- [ ] to do",
+            '<li class="academy-task">☑ done</li>\n<li class="academy-task">☐ to do</li>',
+        ),
+        ("line one\nline two", "<p>line one<br>\nline two</p>"),
+        ("#hashtag and more", "<p>#hashtag and more</p>"),
+        ("#1 priority", "<p>#1 priority</p>"),
+        ("# A heading", "<h1>A heading</h1>"),
+    ],
+)
+def test_discourse_habits(source, fragment):
+    html = render_markdown(source)
+    _assert_safe(html)
+    assert fragment in html, f"{fragment!r} missing from {html!r}"
+
+
+def test_quoting_a_post_keeps_its_blocks():
+    from community.services import quote_source
+
+    class Author:
+        display_name = "Lee"
+
+    class Quoted:
+        author = Author()
+        source = "Try this:\n\n```python\ndf.drop_duplicates()\n```\n\n- one\n- two"
+
+    html = render_markdown(quote_source(post=Quoted()))
+    assert "<blockquote>" in html
+    assert '<pre><code class="language-python">df.drop_duplicates()\n</code></pre>' in html
+    assert "<ul>\n<li>one</li>" in html
+
+
+def test_mentions_in_quotes_are_not_the_authors():
+    source = "> **Cara** wrote:\n> ask @chloe\n\nThanks @sam, and `@code`"
+    assert mentioned_handles(source) == {"sam"}
+    assert mentioned_handles(source, include_quotes=True) == {"chloe", "sam"}
+    html = render_markdown(source, mentions={"chloe", "sam"})
+    assert html.count('class="academy-mention"') == 2  # both still link to profiles

@@ -142,3 +142,134 @@ def test_preferences_form(client_for, learner):
     assert notifications.email_preference(learner) == "immediate"
     client.post("/community/notifications/settings/", {"email": "daily"})
     assert notifications.email_preference(learner) == "daily"
+
+
+# --- Mail outages, quotes, multipart emails, mutes and per-kind settings ----------------------------------------
+
+
+class DownBackend:
+    """An email backend whose server refuses every connection."""
+
+    def __init__(self, *args, **kwargs):
+        pass
+
+    def send_messages(self, messages):
+        raise ConnectionRefusedError("SMTP server unreachable")
+
+
+def test_mail_outage_never_fails_a_reply_and_the_email_follows(
+    client_for, topic, learner, other_learner, settings, django_capture_on_commit_callbacks
+):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from community import tasks
+    from community.models import Post
+
+    settings.EMAIL_BACKEND = "tests.community.test_notifications.DownBackend"
+    client = client_for(other_learner)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/community/t/{topic.pk}/reply/", {"body": "Use a lookup table."})
+    assert response.status_code == 302
+    assert Post.objects.filter(topic=topic).count() == 2  # the question and this reply, once
+    notification = Notification.objects.get(recipient=learner)
+    assert notification.emailed_at is None and notification.email_attempts == 1
+    assert notification.email_retry_at > timezone.now()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    assert tasks.retry_notification_emails.enqueue().return_value == 0  # not due yet
+    Notification.objects.update(email_retry_at=timezone.now() - timedelta(seconds=1))
+    assert tasks.retry_notification_emails.enqueue().return_value == 1
+    assert len(mail.outbox) == 1 and mail.outbox[0].to == [learner.email]
+    notification.refresh_from_db()
+    assert notification.emailed_at is not None and notification.email_retry_at is None
+    call_command("retry_community_emails", verbosity=0)
+    assert len(mail.outbox) == 1  # never twice
+
+
+def test_a_queue_that_refuses_work_leaves_the_email_due(topic, learner, other_learner, monkeypatch):
+    from community import tasks
+
+    def refuse(**kwargs):
+        raise RuntimeError("queue database down")
+
+    from types import SimpleNamespace
+
+    monkeypatch.setattr(tasks, "send_notification_emails", SimpleNamespace(enqueue=refuse))
+    post = services.post_create(user=other_learner, topic=topic, source="Reply")
+    notifications.enqueue_emails(post_id=post.pk, recipient_ids=[learner.pk])  # what on_commit runs
+    assert Notification.objects.get(recipient=learner).email_retry_at is not None
+
+
+def test_quoting_a_mention_does_not_mention_again(topic, learner, other_learner, champion):
+    services.profile_for(user=champion)
+    services.profile_for(user=learner)
+    original = services.post_create(user=other_learner, topic=topic, source="Ask @chloe-champion about it")
+    assert _kinds(champion) == ["mention"]
+    quote = services.quote_source(post=original)
+    reply = services.post_create(user=learner, topic=topic, source=quote + "Thanks, will do")
+    assert _kinds(champion) == ["mention"]  # still only the first
+    assert 'class="academy-mention"' in reply.html  # the quote still links the handle
+    services.post_create(user=learner, topic=topic, source=quote + "@chloe-champion could you?")
+    assert _kinds(champion) == ["mention", "mention"]
+
+
+def test_email_is_multipart_with_quotes_collapsed(
+    topic, learner, other_learner, django_capture_on_commit_callbacks
+):
+    source = "> **Lee** wrote:\n> secret quoted words\n\nMy **own** answer\n\n```\ncode & more\n```"
+    with django_capture_on_commit_callbacks(execute=True):
+        services.post_create(user=other_learner, topic=topic, source=source)
+    message = mail.outbox[0]
+    assert "My own answer" in message.body and "code & more" in message.body
+    assert "secret quoted words" not in message.body and "Quoted text hidden" in message.body
+    assert "**" not in message.body  # not the raw Markdown
+    html, kind = message.alternatives[0]
+    assert kind == "text/html"
+    assert "My <strong>own</strong> answer" in html and "code &amp; more" in html
+    assert "secret quoted words" not in html and "Quoted text hidden" in html
+
+
+def test_muted_topic_and_category_tell_nothing(topic, learner, other_learner, champion, category):
+    services.profile_for(user=learner)
+    services.topic_mute_set(user=learner, topic=topic, mute=True)
+    assert not TopicWatch.objects.filter(user=learner, topic=topic).exists()
+    services.post_create(user=other_learner, topic=topic, source="Hi @lee-learner, a reply")
+    assert _kinds(learner) == []
+    services.post_create(user=learner, topic=topic, source="My own reply")  # does not start watching again
+    assert not TopicWatch.objects.filter(user=learner, topic=topic).exists()
+    services.topic_mute_set(user=learner, topic=topic, mute=False)
+    services.post_create(user=other_learner, topic=topic, source="Another reply")
+    assert _kinds(learner) == ["reply"]
+    services.category_watch_set(user=champion, category=category, watch=True)
+    services.category_mute_set(user=champion, category=category, mute=True)
+    services.topic_create(user=learner, category=category, title="A muted category topic", source="Body")
+    assert _kinds(champion) == []
+
+
+def test_per_kind_settings(client_for, topic, learner, other_learner, champion):
+    services.profile_for(user=learner)
+    client = client_for(learner)
+    client.post("/community/notifications/settings/", {"email": "immediate", "watched": "on"})
+    preference = NotificationPreference.objects.get(user=learner)
+    assert (preference.mentions, preference.replies, preference.watched) == (False, False, True)
+    services.post_create(user=other_learner, topic=topic, source="A reply to your topic")
+    services.post_create(user=other_learner, topic=topic, source="@lee-learner mentioned")
+    # Replies and mentions are off, but the author watches their own topic: told as a watcher.
+    assert sorted(_kinds(learner)) == ["watched_reply", "watched_reply"]
+    client.post("/community/notifications/settings/", {"email": "immediate"})
+    services.post_create(user=other_learner, topic=topic, source="Third")
+    assert len(_kinds(learner)) == 2
+    page = client.get("/community/notifications/settings/")
+    assert 'name="mentions"' in page.text and 'name="watched"' in page.text
+
+
+def test_your_own_reply_is_not_new_since_your_last_visit(client_for, topic, learner, other_learner):
+    client = client_for(learner)
+    client.get(topic.get_absolute_url())
+    services.post_create(user=learner, topic=topic, source="My own follow-up")
+    assert "New since your last visit" not in client.get(topic.get_absolute_url()).text
+    services.post_create(user=other_learner, topic=topic, source="Someone else")
+    page = client.get(topic.get_absolute_url()).text
+    assert page.count("New since your last visit") == 1
+    assert page.index("New since your last visit") > page.index("My own follow-up")

@@ -247,6 +247,47 @@ def kernel_wheels() -> dict[str, Path]:
     return found
 
 
+def local_wheels() -> dict[str, Path]:
+    """The wheels the project built itself (``wheels.LOCAL_WHEELS``), each checked against SHA256SUMS."""
+    folder = wheels.LOCAL_WHEELS_DIR
+    sums_file = folder / "SHA256SUMS"
+    if not sums_file.is_file():
+        raise LabBuildError(
+            f"{sums_file} is missing: the project's numpy/pandas wheels are not in the checkout "
+            "(see jupyterlite/wheels/README.md)."
+        )
+    try:
+        sums = wheels.read_sha256sums(sums_file)
+    except ValueError as error:
+        raise LabBuildError(str(error)) from error
+    found = {}
+    for name in wheels.LOCAL_WHEELS:
+        matches = sorted(folder.glob(f"{_norm(name)}-*.whl"))
+        if len(matches) != 1:
+            raise LabBuildError(f"Expected one {name} wheel in {folder}, found {len(matches)}.")
+        wheel = matches[0]
+        tags = wheel.name.removesuffix(".whl").split("-")[-3:]
+        if tags != ["py3", "none", "any"] and tags != [wheels.ABI, wheels.ABI, wheels.PLATFORMS[0]]:
+            raise LabBuildError(
+                f"{wheel.name} is not built for this Pyodide ({wheels.ABI}, {wheels.PLATFORMS[0]})."
+            )
+        if sums.get(wheel.name) != _sha256(wheel):
+            raise LabBuildError(f"{wheel.name} does not match its SHA256SUMS entry: rebuild or re-check it.")
+        found[name] = wheel
+    return found
+
+
+def on_demand_wheels(
+    shipped: dict[str, Path], cache_dir: Path, *, log: Callable[[str], None]
+) -> dict[str, Path]:
+    """The analysis wheels (not preloaded): the project's own plus pinned pure-Python ones from PyPI,
+    leaving out any the start-up closure already ships."""
+    have = {_norm(name) for name in shipped}
+    specs = [tuple(spec.split("==")) for spec in wheels.ON_DEMAND_WHEELS]
+    downloaded = download_wheels([(n, v) for n, v in specs if _norm(n) not in have], cache_dir, log=log)
+    return downloaded | local_wheels()
+
+
 def rewrite_lock(
     lock: dict,
     shipped: dict[str, Path],
@@ -288,6 +329,19 @@ def rewrite_lock(
     return new_lock
 
 
+def check_lock_depends(lock: dict) -> list[str]:
+    """Every ``depends`` name that no lock entry provides (Pyodide would try to fetch it and fail)."""
+    have = {_norm(name) for name in lock["packages"]} | {
+        _norm(entry["name"]) for entry in lock["packages"].values()
+    }
+    return sorted(
+        f"{name} needs {dependency}"
+        for name, entry in lock["packages"].items()
+        for dependency in entry["depends"]
+        if _norm(dependency) not in have
+    )
+
+
 def jupyter_lite_config() -> dict:
     """The site's jupyter-lite.json: Pyodide from our copy, never the public index."""
     return {
@@ -327,10 +381,16 @@ def stage(
     helper = wheels.build_helper_wheel(cache_dir, config=helper_config)
     startup = [tuple(spec.split("==")) for spec in wheels.STARTUP_WHEELS]
     extra = download_wheels(startup, cache_dir, log=log) | kernel_wheels()
+    on_demand = on_demand_wheels(shipped, cache_dir, log=log)
+    log(f"On demand (installed by the first cell that imports them): {', '.join(sorted(on_demand))}")
+    extra |= on_demand
     new_lock = rewrite_lock(lock, shipped, pyodide_dir, helper=helper, extra=extra)
     missing = sorted(set(wheels.PRELOAD) - set(new_lock["packages"]))
     if missing:
         raise LabBuildError(f"Start-up packages missing from the lock: {', '.join(missing)}")
+    unmet = check_lock_depends(new_lock)
+    if unmet:
+        raise LabBuildError("Lock entries depend on packages that are not shipped: " + "; ".join(unmet))
     log(f"Preloaded at start-up: {', '.join(wheels.PRELOAD)}, {wheels.HELPER_NAME} {wheels.HELPER_VERSION}")
     if wheels.EXTRA_WHEELS:
         pypi = lite_dir / "pypi"

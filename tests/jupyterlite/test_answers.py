@@ -129,7 +129,9 @@ def test_solution_opens_per_question(client_for, learner, other_learner, expecte
     assert "solution" not in locked.json()
     post(client, {"question": "potholes-count", "value": expected["potholes-count"]})
     opened = client.get(SOLUTION.format(key="potholes-count"))
-    assert opened.status_code == 200 and opened.json()["solution"] == lab_demo["pothole-repair-times"].solution
+    assert (
+        opened.status_code == 200 and opened.json()["solution"] == lab_demo["pothole-repair-times"].solution
+    )
     # The other question of the same exercise, and the same question for another learner, stay closed.
     assert client.get(SOLUTION.format(key="potholes-median-days")).status_code == 403
     assert client_for(other_learner).get(SOLUTION.format(key="potholes-count")).status_code == 403

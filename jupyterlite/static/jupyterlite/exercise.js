@@ -78,7 +78,7 @@ function setup(section) {
   const { labUrl, notebookUrl, notebookPath, version, slug, warm } = section.dataset;
   const store = serverStore(section);
   const say = (text) => { status.textContent = text; };
-  const saidSaved = (text, state) => { saved.hidden = false; saved.textContent = text; section.dataset.labSaved = state; };
+  const saidSaved = (text, state) => { saved.hidden = false; saved.textContent = text; section.dataset.labSaveState = state; };
   const app = () => frame.contentWindow && frame.contentWindow.jupyterapp;
   let widget = null, timer = null, saving = null, dirty = false;
 

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from jupyterlite import demo as lab_demo
+from jupyterlite.answers import mark
 from jupyterlite.models import Exercise
 from jupyterlite.notebooks import starter_notebook
 from jupyterlite.sample_data import BY_SLUG
-from jupyterlite.answers import mark
 from jupyterlite.services import expected_answer
 
 KERNEL_HELPER = Path(__file__).resolve().parents[2] / "jupyterlite" / "kernel_helper"

@@ -78,6 +78,7 @@ def test_notebook_follows_the_learner_to_a_fresh_browser(
     page, _playwright_browser, live_server, site_with_home, lab_demo, lab_built, learner
 ):
     """Two browser contexts are two browser profiles: nothing is shared but the account."""
+
     def fresh_page():
         context = _playwright_browser.new_context(
             base_url=live_server.url, viewport={"width": 1280, "height": 900}

@@ -219,3 +219,29 @@ def test_analysis_packages_are_in_the_lock_on_demand_not_preloaded(lab_built):
     for name in ("numpy", "pandas", "markupsafe"):
         wheel = lab_built / "static" / "pyodide" / lock[name]["file_name"]
         assert build._sha256(wheel) == lock[name]["sha256"] and wheel.with_name(wheel.name + ".br").is_file()
+
+
+def test_start_up_modules_ship_as_bytecode_made_by_the_labs_own_pyodide(lab_built):
+    """The kernel's start-up imports are .pyc (compiled at build time by Pyodide under Node), so the
+    browser does not compile them; the helper keeps its source; the lock's hashes match the new files."""
+    import zipfile
+
+    pyodide = lab_built / "static" / "pyodide"
+    lock = json.loads((pyodide / "pyodide-lock.json").read_text())["packages"]
+    ipython = zipfile.ZipFile(pyodide / lock["ipython"]["file_name"]).namelist()
+    assert (
+        "IPython/core/interactiveshell.pyc" in ipython and "IPython/core/interactiveshell.py" not in ipython
+    )
+    record = zipfile.ZipFile(pyodide / lock["ipython"]["file_name"]).read(
+        next(n for n in ipython if n.endswith("RECORD"))
+    )
+    assert b"IPython/core/interactiveshell.pyc,," in record
+    assert b"IPython/core/interactiveshell.py," not in record
+    helper = zipfile.ZipFile(pyodide / lock["academy"]["file_name"]).namelist()
+    assert "academy/__init__.py" in helper and not any(n.endswith(".pyc") for n in helper)
+    stdlib = zipfile.ZipFile(pyodide / "python_stdlib.zip").namelist()
+    assert "json/decoder.pyc" in stdlib and "json/decoder.py" not in stdlib
+    pyc = zipfile.ZipFile(pyodide / "python_stdlib.zip").read("json/decoder.pyc")
+    assert pyc[4:8] == (1).to_bytes(4, "little")  # hash-based, unchecked: no source to check against
+    for name in ("ipython", "jedi", "traitlets"):
+        assert build._sha256(pyodide / lock[name]["file_name"]) == lock[name]["sha256"]

@@ -88,12 +88,21 @@ async function main() {
   }
   t.install_wheels_s = (performance.now() - t0) / 1000;
 
+  // Wall time, and this process's CPU time (less sensitive to a busy machine).
+  const cpu = (since) => {
+    const d = process.cpuUsage(since);
+    return (d.user + d.system) / 1e6;
+  };
   t0 = performance.now();
+  let c0 = process.cpuUsage();
   pyodide.runPython("import numpy");
   t.import_numpy_s = (performance.now() - t0) / 1000;
+  t.import_numpy_cpu_s = cpu(c0);
   t0 = performance.now();
+  c0 = process.cpuUsage();
   pyodide.runPython("import pandas");
   t.import_pandas_after_numpy_s = (performance.now() - t0) / 1000;
+  t.import_pandas_after_numpy_cpu_s = cpu(c0);
 
   t0 = performance.now();
   const versions = JSON.parse(pyodide.runPython(PYTHON_SMOKE));

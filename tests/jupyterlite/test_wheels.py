@@ -7,6 +7,7 @@ import importlib.util
 import json
 import shutil
 import subprocess
+import sys
 import tarfile
 import zipfile
 from pathlib import Path
@@ -22,6 +23,7 @@ WHEELS = wheels.LOCAL_WHEELS_DIR
 def _symbols():
     spec = importlib.util.spec_from_file_location("lab_wheel_symbols", WHEELS / "symbols.py")
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up
     spec.loader.exec_module(module)
     return module
 
@@ -67,7 +69,7 @@ def test_the_symbol_check_fails_on_a_missing_symbol(symbols, tmp_path):
     """A main module exporting every import of pandas but one: the check names exactly that one."""
     wheel = build.local_wheels()["pandas"]
     imports = sorted(set().union(*symbols.env_function_imports(wheel).values()))
-    assert len(imports) > 1000
+    assert len(imports) > 100
     dropped = imports[len(imports) // 2]
     assert symbols.missing_env_functions(wheel, symbols.build_module(exports=imports)) == []
     main = tmp_path / "main.wasm"

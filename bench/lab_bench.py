@@ -58,12 +58,12 @@ TARGETS = {
     "cold transfer MB": 10.0,
     "cold MB with pandas": 16.0,
 }
-PANDAS_CELL = 'import pandas\nprint("pandas", pandas.__version__)'
+PANDAS_CELL = 'import pandas\nprint("pandas", pandas.__version__, "round {round}")'
 GROUPBY_CELL = """import io, time, academy
 _t = time.perf_counter()
 _df = pandas.read_csv(io.StringIO(academy._csv_text("spending-over-500")))
 _g = _df.groupby("department")["transaction_id"].count()
-print("groupby", len(_df), len(_g), f"{time.perf_counter() - _t:.3f}s")"""
+print("groupby round {round}", len(_df), len(_g), f"{{time.perf_counter() - _t:.3f}}s")"""
 
 
 @dataclass
@@ -191,7 +191,10 @@ def test_lab_bench(_playwright_browser, live_server, site_with_home, lab_demo, l
     first_cold_hits: list[Hit] = []
     phases: list[tuple[str, dict]] = []
     console: list[tuple[float, str]] = []
+    from jupyterlite.models import SavedNotebook
+
     for round_ in range(RUNS):
+        SavedNotebook.objects.all().delete()  # every round is a learner opening the exercise for the first time
         context = _playwright_browser.new_context(base_url=live_server.url)
         page = context.new_page()
         if round_ == 0 and VERBOSE:
@@ -218,11 +221,18 @@ def test_lab_bench(_playwright_browser, live_server, site_with_home, lab_demo, l
         if not with_pandas:
             pandas_s, pandas_mb, groupby_run, groupby_inside = [0.0], [0.0], [0.0], [0.0]
         else:
-            pandas_s.append(_run_cell(page, PANDAS_CELL, "pandas 3.0.2", timeout=180_000))
+            tag = f"round {round_}"
+            pandas_s.append(
+                _run_cell(page, PANDAS_CELL.format(round=round_), f"3.0.2 {tag}", timeout=180_000)
+            )
             page.wait_for_timeout(300)
             pandas_mb.append(cold_mb[-1] + sum(h.bytes for h in counter.take()) / 1e6)
-            groupby_run.append(_run_cell(page, GROUPBY_CELL, "groupby", timeout=60_000))
-            text = _lab_frame(page).locator(".jp-OutputArea-output:has-text('groupby')").last.inner_text()
+            groupby_run.append(
+                _run_cell(page, GROUPBY_CELL.format(round=round_), f"groupby {tag}", timeout=60_000)
+            )
+            text = (
+                _lab_frame(page).locator(f".jp-OutputArea-output:has-text('groupby {tag}')").last.inner_text()
+            )
             groupby_inside.append(float(text.split()[-1].rstrip("s")))
         again = context.new_page()
         page.close()

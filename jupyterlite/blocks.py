@@ -4,6 +4,7 @@ from django.urls import reverse
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from .notebooks import warm_imports
 from .selectors import question_states
 
 
@@ -13,7 +14,9 @@ def exercise_context(*, exercise, request) -> dict:
     questions = list(exercise.questions.all())
     states = question_states(user=user, exercise=exercise) if user is not None else {}
     rows = [{"question": q, **states.get(q.pk, {"attempts": 0, "correct": False})} for q in questions]
-    revealed = any(r["correct"] or r["attempts"] >= exercise.reveal_solution_after for r in rows)
+    for row in rows:
+        row["unlocked"] = row["correct"] or row["attempts"] >= exercise.reveal_solution_after
+    revealed = any(r["unlocked"] for r in rows)
     return {
         "exercise": exercise,
         "questions": rows,
@@ -25,6 +28,9 @@ def exercise_context(*, exercise, request) -> dict:
         "notebook_url": reverse("jupyterlite:exercise_notebook", args=[exercise.slug]),
         "answer_url": reverse("jupyterlite:answer_form", args=[exercise.slug]),
         "version": exercise.content_version(),
+        "notebook_api_url": reverse("jupyterlite:notebook_api", args=[exercise.slug]),
+        "token_url": reverse("jupyterlite:answer_token"),
+        "warm": " ".join(warm_imports(exercise)),
         "next_url": request.get_full_path() if request is not None else "",
     }
 

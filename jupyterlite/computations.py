@@ -274,3 +274,87 @@ def foi_mean_working_days(rows: list[dict]) -> float:
 def foi_ci_half_width(rows: list[dict]) -> float:
     days = [int(r["working_days"]) for r in rows]
     return round(1.96 * statistics.stdev(days) / len(days) ** 0.5, 2)
+
+
+# --- Known mistakes: a wrong answer a learner typically reaches, worked out from the same rows -------
+# Registered against the computation whose right answer they get wrong. The demo fills each question's
+# known_wrong_answers from these (a later answer "recipe" can do the same). The message says what went
+# wrong, never what the right answer is.
+
+
+@dataclass(frozen=True)
+class Mistake:
+    computation: str
+    message: str
+    func: Callable[[list[dict]], float | str]
+
+
+MISTAKES: dict[str, list[Mistake]] = {}
+
+
+def mistake(computation: str, *, message: str):
+    def register(func):
+        MISTAKES.setdefault(computation, []).append(Mistake(computation, message, func))
+        return func
+
+    return register
+
+
+@mistake(
+    "potholes-count",
+    message="That counts every defect, not only potholes: keep the rows whose category is Pothole.",
+)
+def every_defect(rows: list[dict]) -> int:
+    return len(rows)
+
+
+@mistake(
+    "potholes-median-days",
+    message="That looks like the mean. The question asks for the median, the middle value "
+    "(statistics.median), which long waits do not drag upwards.",
+)
+def potholes_mean_days(rows: list[dict]) -> float:
+    days = [
+        _int(r["days_to_repair"]) for r in rows if r["category"] == "Pothole" and r["status"] == "Repaired"
+    ]
+    return round(statistics.mean(d for d in days if d is not None), 2)
+
+
+@mistake(
+    "spending-highways-total",
+    message="That total still includes the payments that appear twice in a row (the same payment "
+    "submitted twice): remove the repeated rows first.",
+)
+def spending_highways_with_repeats(rows: list[dict]) -> float:
+    return round(sum(_money(r["amount_gbp"]) for r in rows if r["department"] == "Highways and Transport"), 2)
+
+
+@mistake(
+    "spending-highways-total",
+    message="That total leaves out the amounts written like “£1,234.50”: turn them into numbers rather "
+    "than skipping them.",
+)
+def spending_highways_skipping_pounds(rows: list[dict]) -> float:
+    rows = _distinct_rows(rows)
+    return round(
+        sum(
+            float(r["amount_gbp"])
+            for r in rows
+            if r["department"] == "Highways and Transport"
+            and "£" not in r["amount_gbp"]
+            and "," not in r["amount_gbp"]
+        ),
+        2,
+    )
+
+
+def known_wrong_answers(computation: str, rows: list[dict], *, tolerance: float = 0) -> list[dict]:
+    """The ``known_wrong_answers`` list for a question answered by ``computation``: each registered
+    mistake's value on ``rows`` (leaving out any that happen to equal the right answer)."""
+    right = REGISTRY[computation].func(rows)
+    found = []
+    for entry in MISTAKES.get(computation, []):
+        value = entry.func(rows)
+        if isinstance(value, str) or abs(value - right) > tolerance:
+            found.append({"value": value, "tolerance": tolerance, "message": entry.message})
+    return found

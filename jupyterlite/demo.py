@@ -3,8 +3,12 @@
 Each exercise's model solution, run after its starter code in plain CPython, sends the answers the server's
 named computations expect (tests/curriculum/test_exercises.py checks it)."""
 
+import csv
+import io
+
+from . import computations
 from .exercise_specs import CURRICULUM_EXERCISES
-from .models import Exercise, Question
+from .models import Dataset, Exercise, Question
 from .services import dataset_sync_samples
 
 POTHOLES_STARTER = """# %% [markdown]
@@ -86,12 +90,77 @@ EXERCISES = [
 ]
 
 
+PANDAS_STARTER = """# %% [markdown]
+# # Spending by department with pandas
+# `load_frame` gives a pandas DataFrame with the catalogue's column types: amounts are numbers (even
+# the ones written "£1,234.50"), dates are dates. pandas loads the first time it is needed.
+# %%
+import pandas as pd
+from academy import load_frame, check, hint, solution
+df = load_frame("spending-over-500")
+df.dtypes
+# %%
+# Some payments were submitted twice. Remove the repeats, then total the amounts by department:
+# df.groupby("department")["amount_gbp"].sum()
+# Stuck? hint("pandas-highways-total")
+# %% [markdown]
+# ## A chart
+# Draw the totals as a bar chart with altair:
+#
+#     import altair as alt
+#     alt.Chart(totals.reset_index()).mark_bar().encode(x="amount_gbp", y=alt.Y("department", sort="-x"))
+"""
+
+PANDAS_SOLUTION = """clean = df.drop_duplicates()
+totals = clean.groupby("department", observed=True)["amount_gbp"].sum()
+check("pandas-highways-total", round(float(totals["Highways and Transport"]), 2))
+check("pandas-top-department", str(totals.idxmax()))"""
+
+EXERCISES.append(
+    {
+        "slug": "spending-with-pandas",
+        "title": "Spending by department with pandas",
+        "instructions": "<p>Load the payments over £500 as a pandas DataFrame, remove the payments that were "
+        "submitted twice, total the amounts by department and draw them as a bar chart.</p>",
+        "starter_code": PANDAS_STARTER,
+        "hints": "drop_duplicates() removes rows that are exact copies of another row.\n\n"
+        'groupby("department")["amount_gbp"].sum() totals each department; idxmax() names the largest.',
+        "solution": PANDAS_SOLUTION,
+        "datasets": ["spending-over-500"],
+        "questions": [
+            (
+                "pandas-highways-total",
+                "How much did Highways and Transport spend, in pounds?",
+                "spending-highways-total",
+                1,
+            ),
+            (
+                "pandas-top-department",
+                "Which department spent the most?",
+                "spending-top-department",
+                0,
+                "text",
+            ),
+        ],
+        "question_hints": {
+            "pandas-highways-total": 'totals["Highways and Transport"] picks one department from the totals.'
+        },
+    }
+)
+
 EXERCISES += CURRICULUM_EXERCISES
+
+
+def _rows(slug: str, cache: dict) -> list[dict]:
+    if slug not in cache:
+        cache[slug] = list(csv.DictReader(io.StringIO(Dataset.objects.get(slug=slug).csv_text)))
+    return cache[slug]
 
 
 def load(*, stdout) -> None:
     """Create or refresh the sample datasets and demo exercises (looked up by slug)."""
     datasets = {d.slug: d for d in dataset_sync_samples()}
+    rows: dict[str, list[dict]] = {}
     stdout.write(f"  lab: {len(datasets)} sample datasets")
     for spec in EXERCISES:
         exercise = Exercise.objects.filter(slug=spec["slug"]).first() or Exercise(slug=spec["slug"])
@@ -101,6 +170,7 @@ def load(*, stdout) -> None:
         exercise.save()
         exercise.datasets.set([datasets[slug] for slug in spec["datasets"]])
         for order, (key, prompt, computation, tolerance, *kind) in enumerate(spec["questions"]):
+            source = _rows(computations.REGISTRY[computation].dataset, rows)
             Question.objects.update_or_create(
                 key=key,
                 defaults={
@@ -110,6 +180,10 @@ def load(*, stdout) -> None:
                     "tolerance": tolerance,
                     "sort_order": order,
                     "answer_type": kind[0] if kind else Question.NUMBER,
+                    "hint": spec.get("question_hints", {}).get(key, ""),
+                    "known_wrong_answers": computations.known_wrong_answers(
+                        computation, source, tolerance=tolerance
+                    ),
                 },
             )
         exercise.save()

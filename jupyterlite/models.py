@@ -173,6 +173,21 @@ class Question(Orderable):
         validators=[MinValueValidator(0)],
         help_text="For numbers: answers within this distance of the right one count as correct.",
     )
+    hint = models.TextField(
+        blank=True, help_text="A hint for this question, shown by hint('question-key') in the notebook."
+    )
+    solution = models.TextField(
+        blank=True,
+        help_text="Model solution for this question (Python), shown by solution('question-key') once the "
+        "learner has answered it correctly or made enough attempts. Blank: the exercise's model solution.",
+    )
+    known_wrong_answers = models.JSONField(
+        default=list,
+        blank=True,
+        help_text='Typical mistakes and what to tell the learner, as a JSON list: [{"value": 4233, '
+        '"tolerance": 0, "message": "That count still includes the duplicated rows."}]. Never put the '
+        "right answer in a message.",
+    )
 
     panels = [
         FieldPanel("key"),
@@ -181,6 +196,9 @@ class Question(Orderable):
         FieldPanel("expected_value"),
         FieldPanel("computation"),
         FieldPanel("tolerance"),
+        FieldPanel("hint"),
+        FieldPanel("solution"),
+        FieldPanel("known_wrong_answers"),
     ]
 
     def __str__(self) -> str:
@@ -195,6 +213,11 @@ class Question(Orderable):
                 float(self.expected_value)
             except ValueError as error:
                 raise ValidationError({"expected_value": "Enter a number, e.g. 12 or 3.5."}) from error
+        from .answers import known_wrong_errors
+
+        errors = known_wrong_errors(self)
+        if errors:
+            raise ValidationError({"known_wrong_answers": errors})
 
 
 class Attempt(models.Model):
@@ -212,3 +235,22 @@ class Attempt(models.Model):
 
     def __str__(self) -> str:
         return f"{self.question.key}: {'correct' if self.correct else 'incorrect'}"
+
+
+class SavedNotebook(models.Model):
+    """A learner's own notebook for one exercise, kept on the server so any browser can restore it."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="lab_notebooks")
+    exercise = models.ForeignKey(Exercise, on_delete=models.CASCADE, related_name="saved_notebooks")
+    content = models.JSONField(help_text="The notebook (nbformat 4) as last saved.")
+    size_bytes = models.PositiveIntegerField()
+    revision = models.PositiveIntegerField(default=1, help_text="Goes up by one with every save.")
+    saved_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "exercise"], name="one_saved_notebook_per_exercise")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.exercise.slug} (revision {self.revision})"

@@ -28,3 +28,9 @@ def can_view_dataset(*, user, obj=None) -> bool:
 def can_upload_dataset(*, user, obj=None) -> bool:
     """Academy admins add datasets."""
     return roles.is_academy_admin(user)
+
+
+@rule
+def can_save_exercise_notebook(*, user, obj=None) -> bool:
+    """Anyone who can open an exercise keeps their own notebook for it on the server."""
+    return can_view_exercise(user=user, obj=obj)

@@ -2,7 +2,7 @@
 
 from django.db.models import Count, Q
 
-from .models import Attempt, Exercise
+from .models import Attempt, Exercise, Question, SavedNotebook
 
 
 def exercise_ids_passed(*, user, exercise_ids) -> set[int]:
@@ -37,3 +37,14 @@ def question_states(*, user, exercise: Exercise) -> dict[int, dict]:
     for row in rows:
         states[row["question_id"]] = {"attempts": row["n"], "correct": row["ok"] > 0}
     return states
+
+
+def hints_for(*, question: Question) -> list[str]:
+    """The question's own hint first, then the exercise's hints."""
+    own = [question.hint.strip()] if question.hint.strip() else []
+    return own + question.exercise.hint_list
+
+
+def saved_notebook(*, user, exercise: Exercise) -> SavedNotebook | None:
+    """``user``'s own saved notebook for ``exercise``, if they have one (never anyone else's)."""
+    return SavedNotebook.objects.filter(user=user, exercise=exercise).first()

@@ -4,15 +4,15 @@ import csv
 import datetime as dt
 import io
 import json
-import math
 import re
 from dataclasses import dataclass
 
 from django.core.cache import cache
-from django.db import transaction
+from django.db import models, transaction
 
-from . import computations
-from .models import COLUMN_TYPES, Attempt, Dataset, Question
+from . import answers, computations
+from .models import COLUMN_TYPES, Attempt, Dataset, Exercise, Question, SavedNotebook
+from .notebooks import parse_notebook
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 MAX_COLUMNS = 100
@@ -34,10 +34,15 @@ class RateLimited(Exception):
 
 @dataclass(frozen=True)
 class Verdict:
-    attempt: Attempt
+    """The server's answer to one submission. ``attempt`` is None when the answer was not well formed
+    (text for a number question, an empty answer): it is not stored and does not count."""
+
+    attempt: Attempt | None
+    correct: bool
     message: str
     attempts: int
     solution_available: bool
+    mistake: bool = False
 
 
 # --- Grading ----------------------------------------------------------------------------------
@@ -52,31 +57,6 @@ def expected_answer(*, question: Question) -> str | float:
     return spec.func(list(csv.DictReader(io.StringIO(dataset.csv_text))))
 
 
-def _as_number(value) -> float | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int | float):
-        return float(value) if math.isfinite(value) else None
-    if isinstance(value, str):
-        try:
-            number = float(value.strip().replace(",", ""))
-        except ValueError:
-            return None
-        return number if math.isfinite(number) else None
-    return None
-
-
-def _is_correct(question: Question, value, expected) -> tuple[bool, str]:
-    if question.answer_type == Question.NUMBER:
-        number = _as_number(value)
-        if number is None:
-            return False, "This question wants a number, e.g. 12 or 3.5."
-        ok = abs(number - float(expected)) <= float(question.tolerance) + 1e-9
-        return ok, "Well done: that is right." if ok else "That is not the right number. Try again."
-    ok = str(value).strip().casefold() == str(expected).strip().casefold()
-    return ok, "Well done: that is right." if ok else "That is not the right answer. Try again."
-
-
 def _check_rate(user) -> None:
     key = f"lab-answers:{user.pk}:{dt.datetime.now(dt.UTC):%Y%m%d%H%M}"
     if cache.get_or_set(key, 0, timeout=90) >= RATE_LIMIT:
@@ -87,16 +67,66 @@ def _check_rate(user) -> None:
         cache.set(key, 1, timeout=90)
 
 
+def solution_unlocked(*, user, question: Question) -> tuple[bool, int]:
+    """Whether ``user`` may see ``question``'s solution (a right answer, or as many well-formed
+    attempts as the exercise asks), and how many attempts they have made. Per question."""
+    rows = Attempt.objects.filter(user=user, question=question)
+    counts = rows.aggregate(n=models.Count("id"), ok=models.Count("id", filter=models.Q(correct=True)))
+    return counts["ok"] > 0 or counts["n"] >= question.exercise.reveal_solution_after, counts["n"]
+
+
 def attempt_grade(*, user, question: Question, value) -> Verdict:
-    """Mark ``value`` against ``question``, store the attempt, and say how the learner did."""
+    """Mark ``value`` against ``question`` and say how the learner did.
+
+    Only well-formed answers are stored and counted towards revealing the solution; a malformed one
+    (text for a number, nothing at all) gets a message saying why and changes nothing. Every
+    submission counts towards the rate limit. A wrong value the author listed as a known mistake gets
+    the author's message. The expected value is never part of the reply.
+    """
     _check_rate(user)
-    correct, message = _is_correct(question, value, expected_answer(question=question))
-    stored = value if isinstance(value, str) else json.dumps(value, default=str)
-    attempt = Attempt.objects.create(user=user, question=question, value=stored[:500], correct=correct)
-    attempts = Attempt.objects.filter(user=user, question=question).count()
-    revealed = correct or attempts >= question.exercise.reveal_solution_after
-    solved_before = Attempt.objects.filter(user=user, question=question, correct=True).exists()
-    return Verdict(attempt, message, attempts, revealed or solved_before)
+    result = answers.mark(question, value, expected_answer(question=question))
+    attempt = None
+    if result.well_formed:
+        stored = value if isinstance(value, str) else json.dumps(value, default=str)
+        attempt = Attempt.objects.create(
+            user=user, question=question, value=stored[:500], correct=result.correct
+        )
+    unlocked, attempts = solution_unlocked(user=user, question=question)
+    return Verdict(attempt, result.correct, result.message, attempts, unlocked, result.mistake)
+
+
+# --- Hints, solutions and saved notebooks -------------------------------------------------------
+
+
+MAX_SAVED_NOTEBOOK_BYTES = 1024 * 1024
+
+
+class NotebookRejected(ValueError):
+    """The notebook sent to be saved cannot be kept; the message says why, in plain English."""
+
+
+def notebook_save(*, user, exercise: Exercise, data: bytes) -> SavedNotebook:
+    """Keep ``data`` (a notebook as JSON) as ``user``'s notebook for ``exercise``: the last save wins.
+
+    Refused, changing nothing, if it is over ``MAX_SAVED_NOTEBOOK_BYTES`` or not an nbformat 4 notebook.
+    """
+    if len(data) > MAX_SAVED_NOTEBOOK_BYTES:
+        raise NotebookRejected(
+            f"The notebook is {len(data) / 1e6:.1f} MB; the limit is {MAX_SAVED_NOTEBOOK_BYTES // 1024 // 1024} MB. "
+            "Clear large outputs (Edit → Clear outputs of all cells) and it will save again."
+        )
+    try:
+        content = parse_notebook(data)
+    except ValueError as error:
+        raise NotebookRejected(str(error)) from error
+    with transaction.atomic():
+        saved, created = SavedNotebook.objects.select_for_update().get_or_create(
+            user=user, exercise=exercise, defaults={"content": content, "size_bytes": len(data)}
+        )
+        if not created:
+            saved.content, saved.size_bytes, saved.revision = content, len(data), saved.revision + 1
+            saved.save(update_fields=["content", "size_bytes", "revision", "saved_at"])
+    return saved
 
 
 # --- Datasets ---------------------------------------------------------------------------------

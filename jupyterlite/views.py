@@ -13,11 +13,11 @@ from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.clickjacking import xframe_options_sameorigin
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from home.permissions import can
 
-from . import services
+from . import selectors, services
 from .blocks import ExerciseBlock
 from .hooks import exercise_passed
 from .lab import serve
@@ -73,6 +73,18 @@ def dataset_csv(request, slug: str):
     return response
 
 
+@require_GET
+def dataset_columns(request, slug: str):
+    """The catalogue's column names and types, which load_frame() applies inside the lab."""
+    if not can(request.user, "view_dataset"):
+        return JsonResponse({"error": "Sign in to download datasets."}, status=403)
+    dataset = get_object_or_404(Dataset.objects.only("slug", "columns"), slug=slug)
+    columns = [{"name": c["name"], "type": c.get("type", "text")} for c in dataset.columns]
+    response = JsonResponse({"dataset": dataset.slug, "columns": columns})
+    response["Cache-Control"] = "private, no-cache"
+    return response
+
+
 def _visible_exercise(request, slug: str) -> Exercise:
     exercise = get_object_or_404(Exercise, slug=slug)
     if not can(request.user, "view_exercise", exercise):
@@ -113,7 +125,9 @@ def _verdict_json(verdict: services.Verdict, question: Question) -> dict:
     return {
         "question": question.key,
         "exercise": question.exercise.slug,
-        "correct": verdict.attempt.correct,
+        "correct": verdict.correct,
+        "counted": verdict.attempt is not None,
+        "known_mistake": verdict.mistake,
         "message": verdict.message,
         "attempts": verdict.attempts,
         "solution_available": verdict.solution_available,
@@ -122,7 +136,7 @@ def _verdict_json(verdict: services.Verdict, question: Question) -> dict:
 
 def _after_verdict(user, verdict: services.Verdict, question: Question) -> None:
     """A correct answer that completes the exercise is announced, so learning can finish the lesson."""
-    if verdict.attempt.correct and exercise_ids_passed(user=user, exercise_ids=[question.exercise_id]):
+    if verdict.correct and exercise_ids_passed(user=user, exercise_ids=[question.exercise_id]):
         exercise_passed(user=user, exercise_id=question.exercise_id)
 
 
@@ -155,7 +169,7 @@ def answer_api(request):
             {"error": "Too many answers in the last minute. Wait a moment and try again."}, status=429
         )
     _after_verdict(request.user, verdict, question)
-    return JsonResponse(_verdict_json(verdict, question), status=201)
+    return JsonResponse(_verdict_json(verdict, question), status=201 if verdict.attempt else 200)
 
 
 @require_POST
@@ -179,7 +193,7 @@ def answer_form(request, slug: str):
         messages.error(request, "Too many answers in the last minute. Wait a moment and try again.")
         return redirect(back + f"#exercise-{exercise.slug}")
     _after_verdict(request.user, verdict, question)
-    level = messages.success if verdict.attempt.correct else messages.error
+    level = messages.success if verdict.correct else messages.error
     level(request, f"{question.prompt} {verdict.message}")
     return redirect(back + f"#exercise-{exercise.slug}")
 
@@ -188,3 +202,78 @@ def exercise_url(exercise: Exercise) -> str:
     from django.urls import reverse
 
     return reverse("jupyterlite:exercise", args=[exercise.slug])
+
+
+def _answerable_question(request, key: str) -> Question | None:
+    question = Question.objects.select_related("exercise").filter(key=key).first()
+    if question is None or not can(request.user, "answer_exercise", question.exercise):
+        return None
+    return question
+
+
+def _no_question(key: str) -> JsonResponse:
+    return JsonResponse({"error": f"No question called '{key[:80]}' that you can answer."}, status=404)
+
+
+@require_GET
+def question_hint(request, key: str):
+    """The hints for one question, for hint("key") in the kernel (never the answer)."""
+    if not request.user.is_authenticated:
+        return JsonResponse({"error": "Sign in to Data Academy to see hints."}, status=403)
+    question = _answerable_question(request, key)
+    if question is None:
+        return _no_question(key)
+    return JsonResponse({"question": question.key, "hints": selectors.hints_for(question=question)})
+
+
+@require_GET
+def question_solution(request, key: str):
+    """The model solution for one question, only once this learner has unlocked it (403 until then)."""
+    if not request.user.is_authenticated:
+        return JsonResponse({"error": "Sign in to Data Academy to see solutions."}, status=403)
+    question = _answerable_question(request, key)
+    if question is None:
+        return _no_question(key)
+    unlocked, attempts = services.solution_unlocked(user=request.user, question=question)
+    text = question.solution or question.exercise.solution
+    if not unlocked:
+        needed = question.exercise.reveal_solution_after
+        return JsonResponse(
+            {
+                "question": question.key,
+                "error": f"The solution opens once you answer this question correctly or after {needed} "
+                f"attempts; you have made {attempts}. Try hint('{question.key}') first.",
+                "attempts": attempts,
+            },
+            status=403,
+        )
+    if not text:
+        return JsonResponse(
+            {"question": question.key, "error": "This question has no model solution."}, status=404
+        )
+    return JsonResponse({"question": question.key, "solution": text})
+
+
+@require_http_methods(["GET", "POST"])
+def notebook_api(request, slug: str):
+    """The learner's own saved notebook for an exercise: GET it (null if none yet), POST to replace it."""
+    if not request.user.is_authenticated:
+        return JsonResponse({"error": "Sign in to Data Academy to save your notebook."}, status=403)
+    exercise = Exercise.objects.filter(slug=slug).first()
+    if exercise is None or not can(request.user, "save_exercise_notebook", exercise):
+        return JsonResponse({"error": f"No exercise called '{slug[:80]}' that you can open."}, status=404)
+    if request.method == "GET":
+        saved = selectors.saved_notebook(user=request.user, exercise=exercise)
+        response = JsonResponse(_saved_json(saved) if saved else {"notebook": None, "revision": 0})
+        response["Cache-Control"] = "private, no-store"
+        return response
+    try:
+        saved = services.notebook_save(user=request.user, exercise=exercise, data=request.body)
+    except services.NotebookRejected as error:
+        status = 413 if len(request.body) > services.MAX_SAVED_NOTEBOOK_BYTES else 400
+        return JsonResponse({"error": str(error)}, status=status)
+    return JsonResponse({k: v for k, v in _saved_json(saved).items() if k != "notebook"})
+
+
+def _saved_json(saved) -> dict:
+    return {"notebook": saved.content, "revision": saved.revision, "saved_at": saved.saved_at.isoformat()}

@@ -110,6 +110,29 @@ ROUTES: dict[str, Route] = {
         get=signed_in(OK, anonymous=FORBIDDEN),
         post=everyone(NOT_ALLOWED),
     ),
+    "jupyterlite:dataset_columns": Route(
+        kwargs=lambda w: {"slug": w["dataset"].slug},
+        get=signed_in(OK, anonymous=FORBIDDEN),
+        post=everyone(NOT_ALLOWED),
+    ),
+    # Hints are for anyone who may answer; a solution opens only after the member's own right answer or
+    # attempts at that question (none here: 403 for every role).
+    "jupyterlite:question_hint": Route(
+        kwargs=lambda w: {"key": w["exercise"].questions.first().key},
+        get=signed_in(OK, anonymous=FORBIDDEN),
+        post=everyone(NOT_ALLOWED),
+    ),
+    "jupyterlite:question_solution": Route(
+        kwargs=lambda w: {"key": w["exercise"].questions.first().key},
+        get=everyone(FORBIDDEN),
+        post=everyone(NOT_ALLOWED),
+    ),
+    # Each member's own notebook (GET gives their own, or null); an empty POST is refused, nothing saved.
+    "jupyterlite:notebook_api": Route(
+        kwargs=lambda w: {"slug": w["exercise"].slug},
+        get=signed_in(OK, anonymous=FORBIDDEN),
+        post=signed_in(BAD, anonymous=FORBIDDEN),
+    ),
     "jupyterlite:answer_token": Route(get=signed_in(OK, anonymous=FORBIDDEN), post=everyone(NOT_ALLOWED)),
     # An empty answer: refused as malformed, nothing stored.
     "jupyterlite:answer_api": Route(get=everyone(NOT_ALLOWED), post=signed_in(BAD, anonymous=FORBIDDEN)),

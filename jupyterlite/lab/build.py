@@ -247,6 +247,47 @@ def kernel_wheels() -> dict[str, Path]:
     return found
 
 
+def local_wheels() -> dict[str, Path]:
+    """The wheels the project built itself (``wheels.LOCAL_WHEELS``), each checked against SHA256SUMS."""
+    folder = wheels.LOCAL_WHEELS_DIR
+    sums_file = folder / "SHA256SUMS"
+    if not sums_file.is_file():
+        raise LabBuildError(
+            f"{sums_file} is missing: the project's numpy/pandas wheels are not in the checkout "
+            "(see jupyterlite/wheels/README.md)."
+        )
+    try:
+        sums = wheels.read_sha256sums(sums_file)
+    except ValueError as error:
+        raise LabBuildError(str(error)) from error
+    found = {}
+    for name in wheels.LOCAL_WHEELS:
+        matches = sorted(folder.glob(f"{_norm(name)}-*.whl"))
+        if len(matches) != 1:
+            raise LabBuildError(f"Expected one {name} wheel in {folder}, found {len(matches)}.")
+        wheel = matches[0]
+        tags = wheel.name.removesuffix(".whl").split("-")[-3:]
+        if tags != ["py3", "none", "any"] and tags != [wheels.ABI, wheels.ABI, wheels.PLATFORMS[0]]:
+            raise LabBuildError(
+                f"{wheel.name} is not built for this Pyodide ({wheels.ABI}, {wheels.PLATFORMS[0]})."
+            )
+        if sums.get(wheel.name) != _sha256(wheel):
+            raise LabBuildError(f"{wheel.name} does not match its SHA256SUMS entry: rebuild or re-check it.")
+        found[name] = wheel
+    return found
+
+
+def on_demand_wheels(
+    shipped: dict[str, Path], cache_dir: Path, *, log: Callable[[str], None]
+) -> dict[str, Path]:
+    """The analysis wheels (not preloaded): the project's own plus pinned pure-Python ones from PyPI,
+    leaving out any the start-up closure already ships."""
+    have = {_norm(name) for name in shipped}
+    specs = [tuple(spec.split("==")) for spec in wheels.ON_DEMAND_WHEELS]
+    downloaded = download_wheels([(n, v) for n, v in specs if _norm(n) not in have], cache_dir, log=log)
+    return downloaded | local_wheels()
+
+
 def rewrite_lock(
     lock: dict,
     shipped: dict[str, Path],
@@ -288,6 +329,112 @@ def rewrite_lock(
     return new_lock
 
 
+def check_lock_depends(lock: dict) -> list[str]:
+    """Every ``depends`` name that no lock entry provides (Pyodide would try to fetch it and fail)."""
+    have = {_norm(name) for name in lock["packages"]} | {
+        _norm(entry["name"]) for entry in lock["packages"].values()
+    }
+    return sorted(
+        f"{name} needs {dependency}"
+        for name, entry in lock["packages"].items()
+        for dependency in entry["depends"]
+        if _norm(dependency) not in have
+    )
+
+
+PRECOMPILE_SCRIPT = Path(__file__).with_name("precompile.mjs")
+PYC_TAG = "cpython-314"
+
+
+def _pyc_inputs_key(pyodide_dir: Path) -> str:
+    digest = hashlib.sha256(PRECOMPILE_SCRIPT.read_bytes())
+    for name in ("pyodide-lock.json", "python_stdlib.zip", "pyodide.asm.wasm"):
+        digest.update(hashlib.sha256((pyodide_dir / name).read_bytes()).digest())
+    return digest.hexdigest()[:24]
+
+
+def compile_startup_bytecode(pyodide_dir: Path, cache_dir: Path, *, log: Callable[[str], None]) -> Path:
+    """The ``.pyc`` files of every module the kernel imports at start-up, made by the lab's own Pyodide
+    under Node (``precompile.mjs``); cached by the lock, standard library and script they come from."""
+    target = cache_dir / "pyc" / _pyc_inputs_key(pyodide_dir)
+    if target.is_dir():
+        log("  start-up bytecode: cached")
+        return target
+    node = shutil.which("node")
+    if node is None:
+        raise LabBuildError("Precompiling the start-up modules failed: node is not installed or not on PATH.")
+    partial = target.with_name(target.name + ".partial")
+    shutil.rmtree(partial, ignore_errors=True)
+    partial.mkdir(parents=True)
+    packages = [*wheels.PRELOAD, wheels.HELPER_NAME]
+    log(
+        "  start-up bytecode: "
+        + _run(
+            [node, str(PRECOMPILE_SCRIPT), str(pyodide_dir), str(partial), *packages],
+            what="Precompiling the start-up modules",
+        ).strip()
+    )
+    partial.rename(target)
+    return target
+
+
+def _rewrite_zip(
+    path: Path, replacements: dict[str, tuple[str, bytes]], *, record: str | None = None
+) -> None:
+    """``path`` with each member named in ``replacements`` swapped for (new name, bytes), stored, same
+    dates and order; the wheel's RECORD (if named) lists the new names instead of the old."""
+    with zipfile.ZipFile(path) as source:
+        members = [(info, source.read(info)) for info in source.infolist()]
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as target:
+        for info, data in members:
+            name = info.filename
+            if name in replacements:
+                name, data = replacements[name]
+            elif record is not None and name == record:
+                kept = [
+                    line for line in data.decode().splitlines() if line.split(",", 1)[0] not in replacements
+                ]
+                data = (
+                    "\n".join(kept + [f"{new},," for new, _ in sorted(replacements.values())]) + "\n"
+                ).encode()
+            copy = zipfile.ZipInfo(name, date_time=info.date_time)
+            copy.external_attr, copy.create_system = info.external_attr, info.create_system
+            target.writestr(copy, data)
+    path.write_bytes(out.getvalue())
+
+
+def add_startup_bytecode(pyodide_dir: Path, lock: dict, pyc_dir: Path) -> int:
+    """Swap each start-up module's source for its bytecode (``mod.py`` → ``mod.pyc``, what Pyodide's
+    own distribution does), in its wheel and in ``python_stdlib.zip``; the helper keeps its source.
+    Updates the lock's hashes; returns how many modules were swapped."""
+    owners: dict[str, str] = {}
+    for name, entry in lock["packages"].items():
+        if entry["file_name"].endswith(".whl") and name != wheels.HELPER_NAME:
+            with zipfile.ZipFile(pyodide_dir / entry["file_name"]) as archive:
+                owners.update(dict.fromkeys(archive.namelist(), name))
+    per_wheel: dict[str, dict[str, tuple[str, bytes]]] = {}
+    for pyc in sorted((pyc_dir / "site").rglob("*.pyc")):
+        source = pyc.relative_to(pyc_dir / "site").as_posix()[:-1]
+        if source in owners:
+            per_wheel.setdefault(owners[source], {})[source] = (source + "c", pyc.read_bytes())
+    for name, replacements in per_wheel.items():
+        entry = lock["packages"][name]
+        wheel = pyodide_dir / entry["file_name"]
+        with zipfile.ZipFile(wheel) as archive:
+            record = next((n for n in archive.namelist() if n.endswith(".dist-info/RECORD")), None)
+        _rewrite_zip(wheel, replacements, record=record)
+        entry["sha256"] = _sha256(wheel)
+    stdlib = {}
+    for pyc in sorted((pyc_dir / "stdlib").rglob("*.pyc")):
+        source = pyc.relative_to(pyc_dir / "stdlib").as_posix()[:-1]
+        stdlib[source] = (source + "c", pyc.read_bytes())
+    if stdlib:
+        _rewrite_zip(pyodide_dir / "python_stdlib.zip", stdlib)
+    (pyodide_dir / "pyodide-lock.json").write_text(json.dumps(lock, indent=1, sort_keys=True) + "\n")
+    return sum(len(r) for r in per_wheel.values()) + len(stdlib)
+
+
 def jupyter_lite_config() -> dict:
     """The site's jupyter-lite.json: Pyodide from our copy, never the public index."""
     return {
@@ -314,6 +461,7 @@ def stage(
     files: dict[str, bytes],
     seed: int,
     log,
+    precompile: bool = True,
 ) -> None:
     """Assemble the ``jupyter lite build`` input directory from the cache."""
     if lite_dir.exists():
@@ -327,11 +475,22 @@ def stage(
     helper = wheels.build_helper_wheel(cache_dir, config=helper_config)
     startup = [tuple(spec.split("==")) for spec in wheels.STARTUP_WHEELS]
     extra = download_wheels(startup, cache_dir, log=log) | kernel_wheels()
+    on_demand = on_demand_wheels(shipped, cache_dir, log=log)
+    log(f"On demand (installed by the first cell that imports them): {', '.join(sorted(on_demand))}")
+    extra |= on_demand
     new_lock = rewrite_lock(lock, shipped, pyodide_dir, helper=helper, extra=extra)
     missing = sorted(set(wheels.PRELOAD) - set(new_lock["packages"]))
     if missing:
         raise LabBuildError(f"Start-up packages missing from the lock: {', '.join(missing)}")
+    unmet = check_lock_depends(new_lock)
+    if unmet:
+        raise LabBuildError("Lock entries depend on packages that are not shipped: " + "; ".join(unmet))
     log(f"Preloaded at start-up: {', '.join(wheels.PRELOAD)}, {wheels.HELPER_NAME} {wheels.HELPER_VERSION}")
+    if precompile:
+        added = add_startup_bytecode(
+            pyodide_dir, new_lock, compile_startup_bytecode(pyodide_dir, cache_dir, log=log)
+        )
+        log(f"  start-up bytecode: {added} modules shipped compiled (wheels and standard library)")
     if wheels.EXTRA_WHEELS:
         pypi = lite_dir / "pypi"
         pypi.mkdir(parents=True)
@@ -401,13 +560,22 @@ def build_lab(
     files: dict[str, bytes] | None = None,
     seed: int = DEFAULT_SEED,
     log: Callable[[str], None] = print,
+    precompile: bool = os.environ.get("LAB_PRECOMPILE", "1") != "0",
 ) -> LabBuildResult:
     """Build the lab into ``output_dir`` (replaced only once the new build is complete)."""
     started = time.monotonic()
     cache_dir.mkdir(parents=True, exist_ok=True)
     lite_dir, staging = cache_dir / "stage", cache_dir / "output.partial"
     config = helper_config or {}
-    stage(lite_dir, cache_dir, helper_config=config, files=files or {}, seed=seed, log=log)
+    stage(
+        lite_dir,
+        cache_dir,
+        helper_config=config,
+        files=files or {},
+        seed=seed,
+        log=log,
+        precompile=precompile,
+    )
     log("jupyter lite build ...")
     if staging.exists():
         shutil.rmtree(staging)

@@ -4,6 +4,14 @@ To add a package that has a Pyodide (wasm) build in the lock, such as pandas onc
 Pyodide appear, add its name to ``LOCK_PACKAGES``: its dependency closure is worked out from the lock.
 A pure-Python package that is not in the lock goes in ``EXTRA_WHEELS`` with a pinned version.
 
+Analysis packages (numpy, pandas, altair, openpyxl) are in the lock too but **not** preloaded: the
+kernel calls Pyodide's ``loadPackagesFromImports`` before every cell, so the first cell that imports
+one of them installs it and its dependency closure from our own lock, offline. numpy, pandas and a
+pure-Python markupsafe are built by the project (``jupyterlite/wheels``, see its README) and checked
+against ``SHA256SUMS``; the rest are pure-Python wheels from PyPI at pinned versions
+(``ON_DEMAND_WHEELS``). Their lock entries come from each wheel's own metadata, with environment
+markers evaluated for Pyodide (pandas needs ``tzdata`` only on Emscripten and Windows).
+
 Start-up speed: every package the kernel needs before it can run a cell is put in ``pyodide-lock.json``
 and named in ``loadPyodideOptions.packages`` (``PRELOAD``), so Pyodide fetches and installs them all in
 one parallel batch while it starts. Otherwise the kernel installs ``piplite``, ``ipykernel``, ``comm``,
@@ -16,6 +24,8 @@ import hashlib
 import re
 import zipfile
 from pathlib import Path
+
+from packaging.requirements import InvalidRequirement, Requirement
 
 PYODIDE_VERSION = "314.0.6"
 PLATFORMS = ("pyemscripten_2026_0_wasm32", "pyodide_2026_0_wasm32")
@@ -30,6 +40,45 @@ STARTUP_WHEELS = ("comm==0.2.3",)
 
 #: Wheels bundled with the Pyodide kernel extension (its ``static/pypi``), added to our lock.
 KERNEL_WHEELS = ("piplite", "ipykernel", "pyodide-kernel")
+
+#: Wheels the project builds itself for this Pyodide (committed with a SHA256SUMS file); on demand.
+LOCAL_WHEELS_DIR = Path(__file__).resolve().parent.parent / "wheels"
+LOCAL_WHEELS = ("numpy", "pandas", "markupsafe")
+
+#: Pure-Python wheels from PyPI, in the lock but not preloaded: installed the first time a cell imports
+#: them. altair 6 (5.x fails on Python 3.14) with jsonschema < 4.18, whose successors need rpds-py, which
+#: has no wasm wheel; openpyxl so pandas.read_excel reads .xlsx; pandas' pure-Python dependencies.
+ON_DEMAND_WHEELS = (
+    "python-dateutil==2.9.0.post0",
+    "six==1.17.0",
+    "tzdata==2025.3",
+    "altair==6.0.0",
+    "jsonschema==4.17.3",
+    "pyrsistent==0.20.0",
+    "attrs==26.1.0",
+    "jinja2==3.1.6",
+    "narwhals==2.18.1",
+    "typing-extensions==4.15.0",
+    "packaging==26.1",
+    "openpyxl==3.1.5",
+    "et-xmlfile==2.0.0",
+)
+
+#: The environment Pyodide's Python reports, for evaluating ``Requires-Dist`` markers.
+MARKER_ENVIRONMENT = {
+    "implementation_name": "cpython",
+    "implementation_version": "3.14.2",
+    "os_name": "posix",
+    "platform_machine": "wasm32",
+    "platform_python_implementation": "CPython",
+    "platform_release": "5.0.3",
+    "platform_system": "Emscripten",
+    "platform_version": "#1",
+    "python_full_version": "3.14.2",
+    "python_version": "3.14",
+    "sys_platform": "emscripten",
+    "extra": "",
+}
 
 #: Pure-Python wheels for ``%pip install`` on demand, from the lab's pypi/ folder (not loaded at start).
 EXTRA_WHEELS: tuple[str, ...] = ()
@@ -67,10 +116,36 @@ def lock_closure(packages: dict, roots: tuple[str, ...]) -> list[str]:
     return sorted(seen)
 
 
+def requirement_applies(requirement: str) -> str | None:
+    """The distribution named by a ``Requires-Dist`` line if Pyodide needs it, else None.
+
+    Markers are evaluated for Pyodide's environment (``MARKER_ENVIRONMENT``); requirements that only
+    apply to an extra are left out, since no extras are installed.
+    """
+    try:
+        parsed = Requirement(requirement)
+    except InvalidRequirement as error:
+        raise ValueError(f"Unreadable requirement {requirement!r}: {error}") from error
+    if parsed.marker is not None and not parsed.marker.evaluate(MARKER_ENVIRONMENT):
+        return None
+    return parsed.name
+
+
+def _top_level(names: list[str]) -> list[str]:
+    """Importable top-level names in a wheel: packages (a folder with ``__init__.py``) and modules."""
+    found = set()
+    for name in names:
+        if name.count("/") == 1 and name.endswith("/__init__.py"):
+            found.add(name.split("/", 1)[0])
+        elif "/" not in name and name.endswith(".py"):
+            found.add(name[:-3])
+    return sorted(found)
+
+
 def wheel_lock_entry(path: Path, *, sha256: str, lock_names: set[str]) -> dict:
-    """A ``pyodide-lock.json`` entry for a pure-Python wheel: name and version from its METADATA,
-    ``depends`` from its unconditional ``Requires-Dist`` (as spelled in the lock), imports from its
-    top-level packages."""
+    """A ``pyodide-lock.json`` entry for a wheel from its METADATA: name, version, ``depends`` from
+    every ``Requires-Dist`` that applies in Pyodide (as spelled in the lock), imports from its
+    top-level packages and modules."""
     by_norm = {_norm(n): n for n in lock_names}
     with zipfile.ZipFile(path) as archive:
         names = archive.namelist()
@@ -80,18 +155,16 @@ def wheel_lock_entry(path: Path, *, sha256: str, lock_names: set[str]) -> dict:
     for line in metadata.split("\n\n", 1)[0].splitlines():
         key, _, value = line.partition(": ")
         fields.setdefault(key, []).append(value.strip())
-    depends = []
+    depends = set()
     for requirement in fields.get("Requires-Dist", []):
-        if ";" in requirement:  # extras and environment markers: not needed to start the kernel
-            continue
-        dep = re.split(r"[\s<>=!~\[(]", requirement, maxsplit=1)[0]
-        depends.append(by_norm.get(_norm(dep), _norm(dep)))
-    imports = sorted({n.split("/", 1)[0] for n in names if n.count("/") == 1 and n.endswith("/__init__.py")})
+        dep = requirement_applies(requirement)
+        if dep is not None:
+            depends.add(by_norm.get(_norm(dep), _norm(dep)))
     name = _norm(fields["Name"][0])
     return {
         "depends": sorted(depends),
         "file_name": path.name,
-        "imports": imports,
+        "imports": _top_level(names),
         "install_dir": "site",
         "name": name,
         "package_type": "package",
@@ -99,6 +172,20 @@ def wheel_lock_entry(path: Path, *, sha256: str, lock_names: set[str]) -> dict:
         "unvendored_tests": False,
         "version": fields["Version"][0],
     }
+
+
+def read_sha256sums(path: Path) -> dict[str, str]:
+    """``{file name: sha256}`` from a ``sha256sum``-style file (``HASH  NAME`` or ``HASH *NAME``)."""
+    sums = {}
+    for number, line in enumerate(path.read_text().splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        digest, _, name = line.partition(" ")
+        name = name.strip().lstrip("*")
+        if not re.fullmatch(r"[0-9a-f]{64}", digest) or not name:
+            raise ValueError(f"{path.name} line {number} is not 'SHA256  file-name'.")
+        sums[name] = digest
+    return sums
 
 
 def _record_hash(data: bytes) -> str:

@@ -8,10 +8,11 @@ from pathlib import Path
 import pytest
 
 from jupyterlite import demo as lab_demo
+from jupyterlite.answers import mark
 from jupyterlite.models import Exercise
 from jupyterlite.notebooks import starter_notebook
 from jupyterlite.sample_data import BY_SLUG
-from jupyterlite.services import _is_correct, expected_answer
+from jupyterlite.services import expected_answer
 
 KERNEL_HELPER = Path(__file__).resolve().parents[2] / "jupyterlite" / "kernel_helper"
 
@@ -54,5 +55,5 @@ def test_model_solution_gives_the_servers_answer(spec, academy):
     for question in questions:
         expected = expected_answer(question=question)
         value = json.loads(json.dumps(academy[question.key], default=str))
-        correct, _ = _is_correct(question, value, expected)
+        correct = mark(question, value, expected).correct
         assert correct, f"{question.key}: solution gave {value!r}, server expects {expected!r}"

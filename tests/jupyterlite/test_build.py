@@ -123,3 +123,125 @@ def test_wheel_lock_entry_reads_metadata(tmp_path):
     entry = wheels.wheel_lock_entry(wheel, sha256="x", lock_names={"comm", "ipython"})
     assert entry["name"] == "pyodide-kernel" and entry["imports"] == ["pyodide_kernel"]
     assert entry["depends"] == ["comm", "ipython"] and entry["version"]
+
+
+def _wheel(path: Path, name: str, requires: list[str], members: dict[str, str]) -> Path:
+    import zipfile
+
+    metadata = f"Metadata-Version: 2.1\nName: {name}\nVersion: 1.0\n" + "".join(
+        f"Requires-Dist: {r}\n" for r in requires
+    )
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr(f"{name}-1.0.dist-info/METADATA", metadata + "\nA description: with a colon.\n")
+        for member, text in members.items():
+            archive.writestr(member, text)
+    return path
+
+
+def test_lock_entry_keeps_requirements_with_markers_that_apply_in_pyodide(tmp_path):
+    """The old writer dropped every requirement with a marker, which lost pandas' numpy and tzdata."""
+    wheel = _wheel(
+        tmp_path / "fakepandas-1.0-py3-none-any.whl",
+        "FakePandas",
+        [
+            'numpy>=1.26.0; python_version < "3.14"',
+            'numpy>=2.3.3; python_version >= "3.14"',
+            "python-dateutil>=2.8.2",
+            "tzdata>=2022.7; sys_platform == 'win32' or sys_platform == 'emscripten'",
+            'colorama; sys_platform == "win32"',
+            'pytest>=7; extra == "test"',
+        ],
+        {"fakepandas/__init__.py": "", "single_module.py": "", "fakepandas/sub/__init__.py": ""},
+    )
+    entry = wheels.wheel_lock_entry(wheel, sha256="x", lock_names={"numpy", "python-dateutil", "tzdata"})
+    assert entry["name"] == "fakepandas" and entry["depends"] == ["numpy", "python-dateutil", "tzdata"]
+    assert entry["imports"] == ["fakepandas", "single_module"]  # modules too (six, typing_extensions)
+
+
+def test_unreadable_requirement_is_a_clear_error():
+    with pytest.raises(ValueError, match="Unreadable requirement"):
+        wheels.requirement_applies("numpy >>>> 2")
+
+
+def test_sha256sums_reader(tmp_path):
+    sums = tmp_path / "SHA256SUMS"
+    sums.write_text(f"{'a' * 64}  numpy.whl\n{'b' * 64} *pandas.whl\n\n")
+    assert wheels.read_sha256sums(sums) == {"numpy.whl": "a" * 64, "pandas.whl": "b" * 64}
+    sums.write_text("not a sum\n")
+    with pytest.raises(ValueError, match="line 1"):
+        wheels.read_sha256sums(sums)
+
+
+def test_local_wheel_that_does_not_match_its_checksum_stops_the_build(tmp_path, monkeypatch):
+    for name in wheels.LOCAL_WHEELS:
+        (tmp_path / f"{name}-1.0-py3-none-any.whl").write_bytes(b"wheel " + name.encode())
+    (tmp_path / "SHA256SUMS").write_text(
+        "".join(f"{'0' * 64}  {name}-1.0-py3-none-any.whl\n" for name in wheels.LOCAL_WHEELS)
+    )
+    monkeypatch.setattr(wheels, "LOCAL_WHEELS_DIR", tmp_path)
+    with pytest.raises(build.LabBuildError, match="does not match its SHA256SUMS entry"):
+        build.local_wheels()
+    (tmp_path / "SHA256SUMS").unlink()
+    with pytest.raises(build.LabBuildError, match="SHA256SUMS is missing"):
+        build.local_wheels()
+
+
+def test_lock_depends_check_names_what_is_missing():
+    lock = {
+        "packages": {
+            "pandas": {"name": "pandas", "depends": ["numpy", "tzdata"]},
+            "numpy": {"name": "numpy", "depends": []},
+        }
+    }
+    assert build.check_lock_depends(lock) == ["pandas needs tzdata"]
+
+
+def test_analysis_packages_are_in_the_lock_on_demand_not_preloaded(lab_built):
+    config = json.loads((lab_built / "jupyter-lite.json").read_text())["jupyter-config-data"]
+    preload = set(config["litePluginSettings"][build.KERNEL_PLUGIN]["loadPyodideOptions"]["packages"])
+    lock = json.loads((lab_built / "static" / "pyodide" / "pyodide-lock.json").read_text())["packages"]
+    assert set(lock["pandas"]["depends"]) == {"numpy", "python-dateutil", "tzdata"}
+    assert lock["python-dateutil"]["depends"] == ["six"] and lock["pandas"]["imports"] == ["pandas"]
+    assert set(lock["altair"]["depends"]) == {
+        "jinja2",
+        "jsonschema",
+        "narwhals",
+        "packaging",
+        "typing-extensions",
+    }
+    assert lock["jsonschema"]["version"] == "4.17.3" and set(lock["jsonschema"]["depends"]) == {
+        "attrs",
+        "pyrsistent",
+    }
+    assert lock["openpyxl"]["depends"] == ["et-xmlfile"] and lock["jinja2"]["depends"] == ["markupsafe"]
+    assert not {"numpy", "pandas", "altair", "openpyxl", "markupsafe"} & preload
+    assert build.check_lock_depends({"packages": lock}) == []
+    for name in ("numpy", "pandas", "markupsafe"):
+        wheel = lab_built / "static" / "pyodide" / lock[name]["file_name"]
+        assert build._sha256(wheel) == lock[name]["sha256"] and wheel.with_name(wheel.name + ".br").is_file()
+
+
+def test_start_up_modules_ship_as_bytecode_made_by_the_labs_own_pyodide(lab_built):
+    """The kernel's start-up imports are .pyc (compiled at build time by Pyodide under Node), so the
+    browser does not compile them; the helper keeps its source; the lock's hashes match the new files."""
+    import zipfile
+
+    pyodide = lab_built / "static" / "pyodide"
+    lock = json.loads((pyodide / "pyodide-lock.json").read_text())["packages"]
+    ipython = zipfile.ZipFile(pyodide / lock["ipython"]["file_name"]).namelist()
+    assert (
+        "IPython/core/interactiveshell.pyc" in ipython and "IPython/core/interactiveshell.py" not in ipython
+    )
+    record = zipfile.ZipFile(pyodide / lock["ipython"]["file_name"]).read(
+        next(n for n in ipython if n.endswith("RECORD"))
+    )
+    assert b"IPython/core/interactiveshell.pyc,," in record
+    assert b"IPython/core/interactiveshell.py," not in record
+    helper = zipfile.ZipFile(pyodide / lock["academy"]["file_name"]).namelist()
+    assert "academy/__init__.py" in helper and not any(n.endswith(".pyc") for n in helper)
+    stdlib = zipfile.ZipFile(pyodide / "python_stdlib.zip").namelist()
+    assert "json/decoder.pyc" in stdlib and "json/decoder.py" not in stdlib
+    pyc = zipfile.ZipFile(pyodide / "python_stdlib.zip").read("json/decoder.pyc")
+    assert pyc[4:8] == (1).to_bytes(4, "little")  # hash-based, unchecked: no source to check against
+    for name in ("ipython", "jedi", "traitlets"):
+        assert build._sha256(pyodide / lock[name]["file_name"]) == lock[name]["sha256"]

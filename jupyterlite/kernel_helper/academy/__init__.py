@@ -1,12 +1,16 @@
 """Data Academy helpers for the in-browser Python kernel.
 
-    from academy import load_dataset, check, bar_chart
+    from academy import load_dataset, load_frame, check, hint, solution, bar_chart
     rows = load_dataset("highways-defects")          # list of dicts, every value a string
     db = load_dataset("highways-defects", as_sqlite=True)
+    df = load_frame("highways-defects")              # a pandas DataFrame, the catalogue's types applied
     check("potholes-median-days", 12)                # the server marks it and says how you did
+    hint("potholes-median-days")                     # the question's hints
+    solution("potholes-median-days")                 # once you have answered it or tried enough times
 
 Everything here uses the standard library plus what Pyodide provides, so it also imports in plain
-CPython (where it talks HTTP with urllib instead of the browser).
+CPython (where it talks HTTP with urllib instead of the browser). pandas is only imported by
+load_frame(); importing ``academy`` also makes altair charts draw with the lab's own renderer.
 """
 
 import csv
@@ -16,15 +20,20 @@ import json
 import re
 import sqlite3
 
-from . import _config
+from . import _config, charts
+from . import frames as _frames
+from .frames import load_frame
 
 __all__ = [
     "bar_chart",
     "check",
     "check_async",
+    "hint",
     "line_chart",
     "load_dataset",
+    "load_frame",
     "show_chart",
+    "solution",
 ]
 __version__ = "1.0.0"
 
@@ -67,6 +76,11 @@ def _request(
             return response.status, response.read().decode()
     except urllib.error.HTTPError as error:
         return error.code, error.read().decode()
+
+
+def _get_json(url: str) -> tuple[int, dict]:
+    status, text = _request("GET", url)
+    return status, _parse(text)
 
 
 def _csv_text(name: str) -> str:
@@ -204,6 +218,61 @@ async def check_async(question: str, value) -> None:
     _show_verdict(question, response.status, _parse(await response.string()))
 
 
+def _panel(title: str, body: str, *, colour: str = "#1d70b8", code: bool = False) -> str:
+    inner = f"<pre style='white-space:pre-wrap;margin:4px 0'>{html.escape(body)}</pre>" if code else body
+    return (
+        f'<div role="note" style="border-left:5px solid {colour};padding:8px 12px;margin:4px 0">'
+        f"<strong>{html.escape(title)}</strong><br>{inner}</div>"
+    )
+
+
+def hint(question: str) -> None:
+    """Show the hints for ``question`` (they never give the answer away)."""
+    status, payload = _get_json(_config.HINT_URL.format(key=question))
+    if status != 200:
+        message = payload.get("error", f"The server answered {status}.")
+        _display(
+            {
+                "text/html": _panel(f"No hint ({question})", html.escape(message), colour="#d4351c"),
+                "text/plain": f"No hint ({question}): {message}",
+            }
+        )
+        return
+    hints = payload.get("hints") or ["There are no hints for this question yet."]
+    items = "".join(f"<li>{html.escape(h)}</li>" for h in hints)
+    plain = "\n".join(f"{n}. {h}" for n, h in enumerate(hints, start=1))
+    _display(
+        {
+            "text/html": _panel(f"Hints ({question})", f"<ol style='margin:4px 0'>{items}</ol>"),
+            "text/plain": f"Hints ({question}):\n{plain}",
+        }
+    )
+
+
+def solution(question: str) -> None:
+    """Show the model solution for ``question`` once the server allows it: after a right answer or
+    enough attempts at that question. Until then it says how many attempts you have made."""
+    status, payload = _get_json(_config.SOLUTION_URL.format(key=question))
+    if status != 200:
+        message = payload.get("error", f"The server answered {status}.")
+        _display(
+            {
+                "text/html": _panel(
+                    f"Solution not open yet ({question})", html.escape(message), colour="#f47738"
+                ),
+                "text/plain": f"Solution not open yet ({question}): {message}",
+            }
+        )
+        return
+    text = payload.get("solution", "")
+    _display(
+        {
+            "text/html": _panel(f"Model solution ({question})", text, code=True),
+            "text/plain": f"Model solution ({question}):\n{text}",
+        }
+    )
+
+
 def show_chart(spec: dict) -> None:
     """Draw a Vega-Lite v5 chart from a spec dict (JupyterLab renders it; no plotting library needed)."""
     _display(
@@ -245,3 +314,8 @@ def bar_chart(rows: list[dict], *, x: str, y: str, title: str | None = None) -> 
 def line_chart(rows: list[dict], *, x: str, y: str, title: str | None = None) -> None:
     """Line chart of ``rows`` (dicts): ordered values (months, dates) in ``x``, numbers in ``y``."""
     _chart("line", rows, x, y, title, "ordinal", "quantitative")
+
+
+# Importing academy switches altair to the lab's renderer and lets a load_frame() cell install pandas.
+charts.install()
+_frames.install_autoload()

@@ -35,8 +35,11 @@ class Command(BaseCommand):
     def handle(self, *args, output=None, **options):
         config = {
             "DATASET_URL": reverse("jupyterlite:dataset_csv", args=["NAME"]).replace("NAME", "{name}"),
+            "COLUMNS_URL": reverse("jupyterlite:dataset_columns", args=["NAME"]).replace("NAME", "{name}"),
             "TOKEN_URL": reverse("jupyterlite:answer_token"),
             "ANSWER_URL": reverse("jupyterlite:answer_api"),
+            "HINT_URL": reverse("jupyterlite:question_hint", args=["KEY"]).replace("KEY", "{key}"),
+            "SOLUTION_URL": reverse("jupyterlite:question_solution", args=["KEY"]).replace("KEY", "{key}"),
         }
         try:
             result = build_lab(

@@ -1,12 +1,17 @@
 """Who is told about a new post, and the emails: immediate (after commit), daily digest, one-click unsubscribe."""
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core import signing
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+
+from home.unsubscribe import (
+    absolute_url,
+    pk_from_unsubscribe_token,
+    unsubscribe_headers,
+)
+from home.unsubscribe import unsubscribe_token as signed_token
 
 from .models import CategoryWatch, MemberProfile, Notification, NotificationPreference, TopicWatch
 
@@ -96,20 +101,18 @@ def preference_set(*, user, email: str) -> NotificationPreference:
 
 
 def unsubscribe_token(user) -> str:
-    return signing.dumps(user.pk, salt=UNSUBSCRIBE_SALT, compress=True)
+    return signed_token(purpose=UNSUBSCRIBE_SALT, pk=user.pk)
 
 
 def user_for_unsubscribe_token(token: str):
     """The user a token was made for, or None if it was tampered with."""
-    try:
-        pk = signing.loads(token, salt=UNSUBSCRIBE_SALT)
-    except signing.BadSignature:
+    pk = pk_from_unsubscribe_token(purpose=UNSUBSCRIBE_SALT, token=token)
+    if pk is None:
         return None
     return get_user_model().objects.filter(pk=pk, is_active=True).first()
 
 
-def _absolute(path: str) -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+_absolute = absolute_url
 
 
 def _message(*, user, subject: str, body: str) -> EmailMessage:
@@ -123,10 +126,7 @@ def _message(*, user, subject: str, body: str) -> EmailMessage:
         subject=f"[Data Academy] {subject}",
         body=body + footer,
         to=[user.email],
-        headers={
-            "List-Unsubscribe": f"<{unsubscribe}>",
-            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-        },
+        headers=unsubscribe_headers(unsubscribe),
     )
 
 

@@ -18,6 +18,7 @@ urlpatterns = [
     path("community/", include("community.urls")),
     path("champions/", include("community.champions.urls")),
     path("learning/", include("learning.urls")),
+    path("", include("learning.assignments.urls")),
     path("", include("home.urls")),
     path("", include("jupyterlite.urls")),
     path("", include("competencies.urls")),

@@ -1,4 +1,4 @@
-"""Extension points other apps fill through Wagtail hooks: header navigation and dashboard panels."""
+"""Extension points other apps fill through Wagtail hooks: header navigation, dashboard panels, retention."""
 
 from dataclasses import dataclass, field
 
@@ -6,6 +6,9 @@ from wagtail import hooks
 
 MAIN_MENU_HOOK = "academy_main_menu_items"
 DASHBOARD_HOOK = "academy_dashboard_panels"
+# fn(*, cutoff: datetime, erase: bool) -> int: records an app keeps beyond accounts (e.g. leavers' staff
+# records) whose retention ended before `cutoff`; erased when `erase`. Run by `erase_inactive_accounts`.
+RETENTION_HOOK = "academy_retention_sweeps"
 
 
 @dataclass(frozen=True)
@@ -43,3 +46,10 @@ def dashboard_panels(request) -> list[DashboardPanel]:
         if panel is not None:
             panels.append(panel)
     return sorted(panels, key=lambda p: p.order)
+
+
+def retention_sweeps(*, cutoff, erase: bool) -> list[tuple[str, int]]:
+    """(app's description, how many) for every app's retention sweep; erases them when `erase`."""
+    return [
+        (fn.__doc__ or fn.__name__, fn(cutoff=cutoff, erase=erase)) for fn in hooks.get_hooks(RETENTION_HOOK)
+    ]

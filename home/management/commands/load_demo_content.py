@@ -9,8 +9,10 @@ from django.db import transaction
 DEMO_MODULES = [
     "home.demo",
     "competencies.demo",
+    "competencies.staff.demo",
     "jupyterlite.demo",
     "learning.demo",
+    "learning.assignments.demo",
     "community.demo",
     "competencies.maturity.demo",
 ]

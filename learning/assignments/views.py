@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET
 
 from competencies.staff.models import ServiceArea, StaffRecord, Team
 from home.permissions import can, require
@@ -56,6 +57,7 @@ def _people_csv(people) -> list[list]:
     ]
 
 
+@require_GET
 @login_required
 @never_cache
 def compliance(request):
@@ -128,6 +130,7 @@ def _int(value: str) -> int:
         raise Http404 from None
 
 
+@require_GET
 @login_required
 @never_cache
 def my_team(request):

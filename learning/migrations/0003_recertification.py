@@ -25,7 +25,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='coursepage',
             name='renewal_window_days',
-            field=models.PositiveSmallIntegerField(default=30, help_text='How many days before a certificate expires the learner is asked to take the course again.', validators=[django.core.validators.MaxValueValidator(365)]),
+            field=models.PositiveSmallIntegerField(blank=True, default=30, help_text='How many days before a certificate expires the learner is asked to take the course again.', validators=[django.core.validators.MaxValueValidator(365)]),
         ),
         migrations.AlterField(
             model_name='certificate',

@@ -229,6 +229,7 @@ class CoursePage(Page):
     )
     renewal_window_days = models.PositiveSmallIntegerField(
         default=30,
+        blank=True,
         validators=[MaxValueValidator(365)],
         help_text="How many days before a certificate expires the learner is asked to take the course again.",
     )

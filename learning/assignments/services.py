@@ -314,9 +314,11 @@ def reminders_send(*, today: datetime.date | None = None) -> dict[str, int]:
 
         def queue():
             for (staff_id, mandatory), ids in by_email.items():
-                tasks.send_reminder_email.enqueue(staff_id=staff_id, reminder_ids=ids, mandatory=mandatory)
+                tasks.send_reminder_email.enqueue(
+                    staff_id=staff_id, reminder_ids=ids, mandatory=mandatory, on=today.isoformat()
+                )
             for staff_id, pk in digests:
-                tasks.send_manager_digest.enqueue(manager_id=staff_id, reminder_id=pk)
+                tasks.send_manager_digest.enqueue(manager_id=staff_id, reminder_id=pk, on=today.isoformat())
 
         transaction.on_commit(queue)
     return {

@@ -1,9 +1,12 @@
-"""Reminder emails, sent through the task queue (django-tasks): a plain-text and an HTML part each."""
+"""Reminder emails, sent through the task queue (django-tasks): a plain-text and an HTML part each.
+
+Arguments are JSON (ids and the ISO date the reminders were for), as a database-backed queue needs."""
+
+import datetime
 
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
 from django_tasks import task
 
 from competencies.staff.models import StaffRecord
@@ -42,7 +45,7 @@ def _send(*, to: str, subject: str, template: str, context: dict, headers: dict 
 
 
 @task()
-def send_reminder_email(*, staff_id: int, reminder_ids: list[int], mandatory: bool) -> int:
+def send_reminder_email(*, staff_id: int, reminder_ids: list[int], mandatory: bool, on: str) -> int:
     """One email to one person listing what is due, due today or overdue; recommended-only mail can be stopped."""
     staff = StaffRecord.objects.filter(pk=staff_id, left_on__isnull=True).select_related("user").first()
     if staff is None or (staff.user_id and not staff.user.is_active):
@@ -55,7 +58,7 @@ def send_reminder_email(*, staff_id: int, reminder_ids: list[int], mandatory: bo
     ]
     if not rows:
         return 0
-    today = timezone.localdate()
+    today = datetime.date.fromisoformat(on)
     items = sorted((_item(row, today) for row in rows), key=lambda i: i["due"])
     context = {
         "staff": staff,
@@ -82,7 +85,7 @@ def send_reminder_email(*, staff_id: int, reminder_ids: list[int], mandatory: bo
 
 
 @task()
-def send_manager_digest(*, manager_id: int, reminder_id: int) -> int:
+def send_manager_digest(*, manager_id: int, reminder_id: int, on: str) -> int:
     """The weekly email to a line manager: each of their reports' overdue or expired required learning."""
     from .selectors import team_overdue
 
@@ -91,7 +94,7 @@ def send_manager_digest(*, manager_id: int, reminder_id: int) -> int:
         return 0
     if manager.user_id and not manager.user.is_active:
         return 0
-    rows = team_overdue(manager=manager, today=timezone.localdate())
+    rows = team_overdue(manager=manager, today=datetime.date.fromisoformat(on))
     if not rows:
         return 0
     context = {"manager": manager, "rows": rows, "team_url": absolute_url(reverse("assignments:my_team"))}

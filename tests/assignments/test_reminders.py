@@ -63,7 +63,7 @@ def test_each_reminder_is_sent_once_before_on_and_weekly_after_the_due_date(
         overdue.subject.startswith("[Data Academy] Overdue: ")
         and "overdue since 30 June 2026" in overdue.body
     )
-    html = dict((mime, body) for body, mime in overdue.alternatives)["text/html"]
+    html = {mime: body for body, mime in overdue.alternatives}["text/html"]
     assert "<strong>overdue</strong>" in html and "http://testserver/learn/data-protection-refresher/" in html
     assert "List-Unsubscribe" not in first.extra_headers  # mandatory: no unsubscribe
     # The manager (champion) had a weekly digest naming the overdue report, once per week: the runs on

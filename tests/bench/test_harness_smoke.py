@@ -19,6 +19,8 @@ PAGE_TYPES = [
     "my role",
     "my gap",
     "HR heatmap (MFA)",
+    "compliance (MFA)",
+    "compliance area",
     "community index",
     "category",
     "topic first page",

@@ -216,3 +216,22 @@ def test_a_bad_upload_shows_its_problems_in_the_admin(roles, hr_user, client_for
         and "Line 2, column &quot;Email&quot;: nope is not an email address." in body
     )
     assert not StaffRecord.objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_command_dry_run_writes_nothing_then_imports(roles, tmp_path):
+    from io import StringIO
+
+    path = tmp_path / "staff.csv"
+    path.write_text(GOOD, encoding="utf-8")
+    out = StringIO()
+    call_command("import_staff", str(path), "--dry-run", stdout=out)
+    assert "Dry run, nothing written: 3 new" in out.getvalue() and not StaffRecord.objects.exists()
+    call_command("import_staff", str(path), stdout=out)
+    assert StaffRecord.objects.count() == 3
+    bad = tmp_path / "bad.csv"
+    bad.write_text(HEADER + "nope,X\n", encoding="utf-8")
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="Nothing was imported: 1 problem"):
+        call_command("import_staff", str(bad), stdout=out, stderr=StringIO())

@@ -18,7 +18,9 @@ def _look(page, axe_check, name: str):
     axe_check(page)
     for width in (1280, 320):
         page.set_viewport_size({"width": width, "height": 900})
-        assert page.evaluate("document.documentElement.scrollWidth") <= width, f"{name} scrolls sideways at {width}px"
+        assert page.evaluate("document.documentElement.scrollWidth") <= width, (
+            f"{name} scrolls sideways at {width}px"
+        )
         if SHOTS:
             page.screenshot(path=f"{SHOTS}/{name}-{width}.png", full_page=True)
     page.set_viewport_size({"width": 1280, "height": 900})

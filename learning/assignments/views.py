@@ -19,6 +19,7 @@ from home.unsubscribe import pk_from_unsubscribe_token
 
 from . import selectors, services
 from .forms import ComplianceFilterForm
+from .models import Assignment
 from .permissions import compliance_staff_for
 from .tasks import UNSUBSCRIBE_PURPOSE
 
@@ -65,7 +66,14 @@ def compliance(request):
     unless the viewer holds the named-staff permission (then a named list and CSV too)."""
     require(request.user, "view_compliance")
     today = timezone.localdate()
-    form = ComplianceFilterForm(request.GET or None)
+    # With no choice made, the first mandatory assignment (e.g. the yearly refresher); "All" is a choice.
+    if "assignment" not in request.GET:
+        default = Assignment.objects.filter(active=True, requirement="mandatory").order_by("title").first()
+        data = request.GET.copy()
+        data["assignment"] = default.pk if default else ""
+    else:
+        data = request.GET
+    form = ComplianceFilterForm(data)
     assignment = form.cleaned_data.get("assignment") if form.is_valid() else None
     named = can(request.user, "view_named_compliance")
     area = team = None

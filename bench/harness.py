@@ -163,6 +163,7 @@ def page_list() -> list[tuple[str, str, str]]:
         ("my gap", "learner", "/my-role/gap/"),
         ("HR heatmap (MFA)", "hr", "/framework/reports/"),
         ("compliance (MFA)", "hr", "/reports/required-learning/"),
+        ("compliance, all", "hr", "/reports/required-learning/?assignment="),
         (
             "compliance area",
             "hr",

@@ -20,6 +20,7 @@ PAGE_TYPES = [
     "my gap",
     "HR heatmap (MFA)",
     "compliance (MFA)",
+    "compliance, all",
     "compliance area",
     "community index",
     "category",

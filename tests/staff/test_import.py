@@ -235,3 +235,23 @@ def test_the_command_dry_run_writes_nothing_then_imports(roles, tmp_path):
 
     with pytest.raises(CommandError, match="Nothing was imported: 1 problem"):
         call_command("import_staff", str(bad), stdout=out, stderr=StringIO())
+
+
+@pytest.mark.django_db
+def test_hr_lists_staff_and_marks_a_leaver_in_the_admin(roles, hr_user, client_for, learner):
+    _apply(GOOD)
+    client = client_for(hr_user)
+    listing = client.get("/admin/snippets/staff/staffrecord/")
+    assert listing.status_code == 200 and "Lee Learner" in listing.content.decode()
+    assert "Mark as leaver" in listing.content.decode()
+    lee = StaffRecord.objects.get(email="learner@test.gov.uk")
+    refused = client.post(f"/admin/staff/{lee.pk}/leaver/", {"left_on": ""})
+    assert refused.status_code == 200 and "This field is required." in refused.content.decode()
+    lee.refresh_from_db()
+    assert lee.left_on is None
+    done = client.post(f"/admin/staff/{lee.pk}/leaver/", {"left_on": "2026-03-31"}, follow=True)
+    assert "Lee Learner is marked as leaving on 31 March 2026." in done.content.decode()
+    lee.refresh_from_db()
+    learner.refresh_from_db()
+    assert lee.left_on == datetime.date(2026, 3, 31) and not learner.is_active
+    assert client.get(f"/admin/staff/{lee.pk}/leaver/").status_code == 404  # already a leaver

@@ -142,6 +142,7 @@ def page_list() -> list[tuple[str, str, str]]:
     from bench.seed import BIG_TOPIC_TITLE, LEARNER_EMAIL
     from community.models import Topic
     from competencies.models import RoleProfile
+    from competencies.staff.models import ServiceArea
     from home.models import User
     from learning.models import CourseIndexPage, Enrolment
 
@@ -161,6 +162,13 @@ def page_list() -> list[tuple[str, str, str]]:
         ("my role", "learner", "/my-role/"),
         ("my gap", "learner", "/my-role/gap/"),
         ("HR heatmap (MFA)", "hr", "/framework/reports/"),
+        ("compliance (MFA)", "hr", "/reports/required-learning/"),
+        ("compliance, all", "hr", "/reports/required-learning/?assignment="),
+        (
+            "compliance area",
+            "hr",
+            f"/reports/required-learning/?area={ServiceArea.objects.order_by('-name').first().pk}",
+        ),
         ("community index", "learner", "/community/"),
         ("category", "learner", topic.category.get_absolute_url()),
         ("topic first page", "learner", topic.get_absolute_url()),
@@ -170,6 +178,30 @@ def page_list() -> list[tuple[str, str, str]]:
         ("search", "learner", "/search/?q=data"),
         ("my learning", "learner", "/my-learning/"),
     ]
+
+
+def measure_reminder_run() -> dict:
+    """The daily reminder run over every assignment: time, queries and how many it would send. Rolled back,
+    so the seeded database is unchanged and nothing is emailed (the emails are queued after commit)."""
+    from django.db import connection, transaction
+    from django.test.utils import CaptureQueriesContext
+
+    from learning.assignments import services
+
+    class Rollback(Exception):
+        pass
+
+    result = {}
+    try:
+        with transaction.atomic(), CaptureQueriesContext(connection) as captured:
+            started = time.perf_counter()
+            result = services.reminders_send()
+            result["seconds"] = time.perf_counter() - started
+            result["queries"] = len(captured)
+            raise Rollback
+    except Rollback:
+        pass
+    return result
 
 
 def signed_in_clients() -> dict:
@@ -355,6 +387,12 @@ def main(argv=None) -> int:
                 load_row(row, run_load(base, path, cookie=cookies[who], **load_kwargs(args)))
         finally:
             stop(process)
+    reminders = measure_reminder_run()
+    print(
+        f"\nReminder run (rolled back): {reminders['seconds'] * 1000:.0f} ms, {reminders['queries']} queries, "
+        f"{reminders['reminders']} reminders in {reminders['emails']} emails, {reminders['digests']} manager digests; "
+        f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}"
+    )
     connection.close()
     print_table(
         rows,

@@ -18,7 +18,7 @@ from django.db import transaction
 from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
-SEED_VERSION = "3"
+SEED_VERSION = "4"
 FULL = {
     "staff": 10_000,
     "roles": 60,
@@ -26,7 +26,9 @@ FULL = {
     "courses": 50,
     "posts": 100_000,
     "champions": 1_000,
+    "assignments": 20,
 }
+TEAMS_PER_AREA = 10
 LESSONS_PER_COURSE = 6
 TOPIC_SIZE = 20  # posts in an ordinary topic; one big topic holds a tenth of all posts
 NOTIFICATIONS_FOR_LEARNER = 200
@@ -65,6 +67,7 @@ def seed(*, scale: float, stdout) -> None:
         ("courses", lambda: _courses(wanted, rng)),
         ("forum", lambda: _forum(wanted, rng)),
         ("champions", lambda: _champions(wanted)),
+        ("required learning", lambda: _required_learning(wanted, rng)),
         ("measured members", _measured_members),
     ]
     for label, step in steps:
@@ -271,6 +274,82 @@ def _champions(wanted) -> None:
         (Through(category=categories[i % len(categories)], user=u) for i, u in enumerate(champions)),
         batch_size=5000,
     )
+
+
+def _required_learning(wanted, rng) -> None:
+    """Every bench member on the staff list (10 service areas × 10 teams, the first of each team its line
+    manager) and `assignments` assignments for everyone, a third passed, the rest spread around their dates."""
+    import datetime as dt
+
+    from competencies.staff.models import ServiceArea, StaffRecord, Team
+    from learning.assignments import schedule
+    from learning.assignments.models import AssignedLearning, Assignment
+    from learning.models import CoursePage
+
+    User = get_user_model()
+    areas = {name: ServiceArea.objects.get_or_create(name=name)[0] for name in DEPARTMENTS}
+    teams = {
+        name: [
+            Team.objects.get_or_create(service_area=area, name=f"{name} team {t + 1}")[0]
+            for t in range(TEAMS_PER_AREA)
+        ]
+        for name, area in areas.items()
+    }
+    today = timezone.localdate()
+    records = []
+    for i, (user_id, email, department, first, last) in enumerate(
+        User.objects.filter(email__endswith="@bench.gov.uk")
+        .order_by("pk")
+        .values_list("pk", "email", "department", "first_name", "last_name")
+    ):
+        records.append(
+            StaffRecord(
+                email=email,
+                user_id=user_id,
+                name=f"{first} {last}",
+                team=teams[department][(i // len(DEPARTMENTS)) % TEAMS_PER_AREA],
+                joined_on=today - dt.timedelta(days=rng.randint(30, 3000)),
+            )
+        )
+    StaffRecord.objects.bulk_create(records, batch_size=2000)
+    first_of_team = {}
+    for pk, team_id in StaffRecord.objects.order_by("pk").values_list("pk", "team_id"):
+        first_of_team.setdefault(team_id, pk)
+    for team_id, manager_id in first_of_team.items():
+        StaffRecord.objects.filter(team_id=team_id).exclude(pk=manager_id).update(line_manager_id=manager_id)
+    courses = list(
+        CoursePage.objects.filter(slug__startswith="bench-").order_by("pk")[: wanted["assignments"]]
+    )
+    rules = [
+        {"due_rule": "annual", "due_month": 4, "due_day": 30, "due_days": 30},
+        {"due_rule": "fixed", "due_date": today + dt.timedelta(days=20)},
+        {"due_rule": "after_joining", "due_days": 90},
+        {"due_rule": "after_assignment", "due_days": 30},
+    ]
+    staff = list(StaffRecord.objects.values_list("pk", "joined_on"))
+    rows = []
+    for n in range(wanted["assignments"]):
+        assignment = Assignment.objects.create(
+            title=f"Benchmark required course {n + 1}",
+            course=courses[n % len(courses)],
+            everyone=True,
+            requirement="recommended" if n % 5 == 4 else "mandatory",
+            **rules[n % len(rules)],
+        )
+        rule = assignment.rule()
+        for pk, joined_on in staff:
+            assigned_on = today - dt.timedelta(days=rng.randint(0, 400))
+            passed = today - dt.timedelta(days=rng.randint(0, 500)) if rng.random() < 0.35 else None
+            plan = schedule.schedule_for(
+                rule,
+                assigned_on=assigned_on,
+                joined_on=joined_on,
+                passes=[schedule.CoursePass(passed_on=passed)],
+            )
+            rows.append(
+                AssignedLearning(assignment=assignment, staff_id=pk, assigned_on=assigned_on, **plan.__dict__)
+            )
+    AssignedLearning.objects.bulk_create(rows, batch_size=5000)
 
 
 def _measured_members() -> None:

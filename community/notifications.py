@@ -6,14 +6,19 @@ import logging
 import re
 from datetime import timedelta
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core import signing
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+
+from home.unsubscribe import (
+    absolute_url,
+    pk_from_unsubscribe_token,
+    unsubscribe_headers,
+)
+from home.unsubscribe import unsubscribe_token as signed_token
 
 from .markup import plain_text
 from .models import (
@@ -195,20 +200,18 @@ def category_mute_set(*, user, category, mute: bool) -> None:
 
 
 def unsubscribe_token(user) -> str:
-    return signing.dumps(user.pk, salt=UNSUBSCRIBE_SALT, compress=True)
+    return signed_token(purpose=UNSUBSCRIBE_SALT, pk=user.pk)
 
 
 def user_for_unsubscribe_token(token: str):
     """The user a token was made for, or None if it was tampered with."""
-    try:
-        pk = signing.loads(token, salt=UNSUBSCRIBE_SALT)
-    except signing.BadSignature:
+    pk = pk_from_unsubscribe_token(purpose=UNSUBSCRIBE_SALT, token=token)
+    if pk is None:
         return None
     return get_user_model().objects.filter(pk=pk, is_active=True).first()
 
 
-def _absolute(path: str) -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+_absolute = absolute_url
 
 
 def _message(*, user, subject: str, text: str, html: str) -> EmailMultiAlternatives:
@@ -221,10 +224,7 @@ def _message(*, user, subject: str, text: str, html: str) -> EmailMultiAlternati
         subject=f"[Data Academy] {subject}",
         body=text + render_to_string("community/email/footer.txt", context),
         to=[user.email],
-        headers={
-            "List-Unsubscribe": f"<{unsubscribe}>",
-            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-        },
+        headers=unsubscribe_headers(unsubscribe),
     )
     message.attach_alternative(
         render_to_string("community/email/layout.html", {**context, "subject": subject, "body": html}),

@@ -11,8 +11,10 @@ lower layer must react to a higher one it offers a hook (home/hooks.py) that the
 LAYERS: dict[str, int] = {
     "home": 0,
     "competencies": 1,
+    "competencies.staff": 1,
     "jupyterlite": 1,
     "learning": 2,
+    "learning.assignments": 2,
     "community": 3,
     "community.champions": 3,
     "community.events": 3,
@@ -29,6 +31,8 @@ APP_LABELS: dict[str, str] = {
     "champions": "community.champions",
     "events": "community.events",
     "maturity": "competencies.maturity",
+    "staff": "competencies.staff",
+    "assignments": "learning.assignments",
 }
 
 # URL namespace -> module, for `{% url 'ns:name' %}` and `reverse("ns:name")`; the longest nested match wins.
@@ -41,7 +45,8 @@ URL_NAMESPACES: dict[str, str] = {
     "champions": "community.champions",
     "events": "community.events",
     "maturity": "competencies.maturity",
-    "competencies:maturity": "competencies.maturity",  # nested under competencies until maturity is an app
+    "competencies:maturity": "competencies.maturity",  # a nested namespace still counts as maturity's
+    "assignments": "learning.assignments",
 }
 
 # Folder under templates/ -> module, longest prefix first. The folders shared by every page (base.html and
@@ -57,15 +62,14 @@ TEMPLATE_DIRS: dict[str, str] = {
     "mfa": "home",
     "socialaccount": "home",
     "competencies": "competencies",
-    "competencies/maturity": "competencies.maturity",
     "maturity": "competencies.maturity",
     "jupyterlite": "jupyterlite",
     "learning": "learning",
     "community": "community",
-    "community/champions": "community.champions",
-    "community/events": "community.events",
     "champions": "community.champions",
     "events": "community.events",
+    "staff": "competencies.staff",
+    "assignments": "learning.assignments",
 }
 
 # Top-level packages that hold layered code; everything else (config, tests, bench, libraries) is outside.

@@ -20,6 +20,7 @@ urlpatterns = [
     path("champions/", include("community.champions.urls")),
     path("framework/maturity/", include("competencies.maturity.urls")),
     path("learning/", include("learning.urls")),
+    path("", include("learning.assignments.urls")),
     path("", include("home.urls")),
     path("", include("jupyterlite.urls")),
     path("", include("competencies.urls")),

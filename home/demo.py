@@ -28,6 +28,7 @@ DEMO_USERS = [
         "People and HR",
         (roles.HR,),
     ),
+    ("manager@example.gov.uk", "Morgan", "Manager", "Reablement team manager", "Adult Social Care", ()),
     (
         "admin@example.gov.uk",
         "Ada",

@@ -1,6 +1,7 @@
 """Extension points other apps fill through Wagtail hooks: header navigation and links, dashboard panels,
 help with a competency, asides under a page,
-and the site search's providers. Home is the bottom layer (config/architecture.py): it names
+the site search's providers,
+and retention sweeps. Home is the bottom layer (config/architecture.py): it names
 no app above it, they register here instead."""
 
 from dataclasses import dataclass, field
@@ -16,6 +17,9 @@ HELP_LINKS_HOOK = "academy_help_links"
 PAGE_ASIDES_HOOK = "academy_page_asides"
 # Each app registers a function returning one home.search.SearchProvider (or a list of them).
 SEARCH_PROVIDERS_HOOK = "academy_search_providers"
+# fn(*, cutoff: datetime, erase: bool) -> int: records an app keeps beyond accounts (e.g. leavers' staff
+# records) whose retention ended before `cutoff`; erased when `erase`. Run by `erase_inactive_accounts`.
+RETENTION_HOOK = "academy_retention_sweeps"
 
 
 @dataclass(frozen=True)
@@ -112,3 +116,8 @@ def render_asides(request, asides: list[PageAside]) -> SafeString:
     """Render asides in order; each is a template rendered with autoescaping, so the result is safe."""
     ordered = sorted(asides, key=lambda aside: aside.order)
     return mark_safe("".join(render_to_string(a.template_name, a.context, request=request) for a in ordered))
+def retention_sweeps(*, cutoff, erase: bool) -> list[tuple[str, int]]:
+    """(app's description, how many) for every app's retention sweep; erases them when `erase`."""
+    return [
+        (fn.__doc__ or fn.__name__, fn(cutoff=cutoff, erase=erase)) for fn in hooks.get_hooks(RETENTION_HOOK)
+    ]

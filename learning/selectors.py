@@ -45,7 +45,7 @@ def course_progress(*, user, course: CoursePage, lessons: list[LessonPage]) -> C
     progress = CourseProgress(required_total=sum(1 for lesson in lessons if lesson.required))
     if not user.is_authenticated:
         return progress
-    enrolment = Enrolment.objects.filter(user=user, course=course).select_related("certificate").first()
+    enrolment = Enrolment.objects.filter(user=user, course=course).prefetch_related("certificates").first()
     if enrolment is None:
         return progress
     progress.enrolment = enrolment
@@ -82,7 +82,9 @@ class DashboardCourse:
 def dashboard_courses(*, user, request=None) -> list[DashboardCourse]:
     """The learner's courses for "My learning", most recent first, in a fixed number of queries."""
     enrolments = list(
-        Enrolment.objects.for_user(user).select_related("course", "last_lesson", "certificate")[:50]
+        Enrolment.objects.for_user(user)
+        .select_related("course", "last_lesson")
+        .prefetch_related("certificates")[:50]
     )
     if not enrolments:
         return []

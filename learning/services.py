@@ -1,5 +1,6 @@
 """Writes for learning: starting and re-taking courses, answering questions, completing lessons and courses."""
 
+import datetime
 import secrets
 from decimal import Decimal
 
@@ -10,6 +11,7 @@ from django.utils import timezone
 from competencies.services import evidence_record
 
 from .completion import Outstanding, lesson_outstanding
+from .dates import add_months
 from .grading import TamperedAnswer, grade, parse_answer
 from .models import (
     Certificate,
@@ -202,13 +204,16 @@ def _course_passed(*, enrolment: Enrolment, course: CoursePage) -> None:
     if enrolment.completed_at is None:
         enrolment.completed_at = timezone.now()
         enrolment.save(update_fields=["completed_at"])
-    if not Certificate.objects.filter(enrolment=enrolment).exists():
+    latest = enrolment.certificates.order_by("-issued_at", "-pk").first()
+    if latest is None or certificate_renewable(certificate=latest, course=course):
+        now = timezone.now()
         Certificate.objects.create(
             enrolment=enrolment,
             code=certificate_code(),
             learner_name=enrolment.user.get_full_name() or enrolment.user.email.split("@", 1)[0],
             course_title=course.title,
             level=course.level,
+            expires_at=certificate_expiry(issued_at=now, months=course.certificate_valid_months),
         )
     for link in course.competency_links.select_related("competency"):
         evidence_record(
@@ -218,6 +223,22 @@ def _course_passed(*, enrolment: Enrolment, course: CoursePage) -> None:
             source=course.title,
             source_key=f"course:{course.pk}",
         )
+
+
+def certificate_expiry(*, issued_at, months: int | None):
+    """Midnight, UK time, at the start of the same calendar day `months` later (None: never expires)."""
+    if not months:
+        return None
+    day = add_months(timezone.localdate(issued_at), months)
+    return datetime.datetime.combine(day, datetime.time.min, tzinfo=timezone.get_current_timezone())
+
+
+def certificate_renewable(*, certificate: Certificate, course: CoursePage, now=None) -> bool:
+    """A recertifying course's certificate may be renewed from its window before expiry (and once expired)."""
+    if not course.certificate_valid_months or certificate.expires_at is None:
+        return False
+    opens = certificate.expires_at - datetime.timedelta(days=course.renewal_window_days)
+    return (now or timezone.now()) >= opens
 
 
 def certificate_code() -> str:

@@ -319,13 +319,13 @@ def course_result(request, course_id: int):
     """The completion page for the learner's latest finished take of a course."""
     course = get_object_or_404(CoursePage.objects.live(), pk=course_id)
     enrolment = get_object_or_404(
-        Enrolment.objects.select_related("certificate"), user=request.user, course=course
+        Enrolment.objects.prefetch_related("certificates"), user=request.user, course=course
     )
     attempt = enrolment.attempts.filter(finished_at__isnull=False).order_by("-number").first()
     if attempt is None:
         messages.info(request, "You have not finished this course yet.")
         return redirect(course.get_url(request))
-    certificate = getattr(enrolment, "certificate", None) if enrolment.completed_at else None
+    certificate = enrolment.certificate if enrolment.completed_at else None
     return TemplateResponse(
         request,
         "learning/course_result.html",
@@ -380,7 +380,7 @@ def verify(request, code: str | None = None):
     if code is not None:
         certificate = (
             Certificate.objects.filter(code=code.upper())
-            .only("code", "learner_name", "course_title", "level", "issued_at")
+            .only("code", "learner_name", "course_title", "level", "issued_at", "expires_at")
             .first()
         )
     return TemplateResponse(

@@ -497,6 +497,22 @@ ROUTES: dict[str, Route] = {
         kwargs=lambda w: {"pk": w["event"].pk}, get=signed_in(NOT_ALLOWED), post=signed_in(REDIRECT)
     ),
     "events:event_ics": Route(kwargs=lambda w: {"pk": w["event"].pk}, get=signed_in(OK)),
+    # Required learning. HR and admins see counts for the whole council (MFA); a line manager (the demo
+    # champion manages two analysts) sees only their own reports; nobody else has a team view.
+    "assignments:compliance": Route(get=HR_AND_ADMIN, post=everyone(NOT_ALLOWED)),
+    "assignments:my_team": Route(get={**signed_in(FORBIDDEN), "champion": OK}, post=everyone(NOT_ALLOWED)),
+    # The signed token is the proof (mail clients post with no session).
+    "assignments:unsubscribe": Route(
+        kwargs=lambda w: {"token": w["reminder_token"]}, get=everyone(OK), post=everyone(OK)
+    ),
+    # The staff list: HR and admins import it (an empty upload shows the form's error) and mark leavers
+    # (an empty date is refused with the form's error, nothing changes).
+    "staff_import": Route(get=admin_area(hr=OK, admin=OK), post=admin_area(hr=OK, admin=OK)),
+    "staff_leaver": Route(
+        kwargs=lambda w: {"pk": w["staff_record"].pk},
+        get=admin_area(hr=OK, admin=OK),
+        post=admin_area(hr=OK, admin=OK),
+    ),
 }
 
 PAGES = {
@@ -622,6 +638,20 @@ def world(db, other_learner, client_for):
         "competency": Competency.objects.published().order_by("code").first(),
         "role": RoleProfile.objects.published().jobs().order_by("code").first(),
         **_champions_world(learner=learner, champion=users["champion"]),
+        **_required_learning_world(learner),
+    }
+
+
+def _required_learning_world(learner) -> dict:
+    """The demo staff list: the learner's own record (for the reminders token) and an invitation to mark."""
+    from competencies.staff.models import StaffRecord
+    from home.unsubscribe import unsubscribe_token
+    from learning.assignments.tasks import UNSUBSCRIBE_PURPOSE
+
+    own = StaffRecord.objects.get(user=learner)
+    return {
+        "reminder_token": unsubscribe_token(purpose=UNSUBSCRIBE_PURPOSE, pk=own.pk),
+        "staff_record": StaffRecord.objects.filter(user__isnull=True).order_by("email").first(),
     }
 
 

@@ -30,6 +30,8 @@ INSTALLED_APPS = [
     "home",
     "learning",
     "competencies",
+    "competencies.staff",
+    "learning.assignments",
     "community",
     "community.champions",
     "community.events",

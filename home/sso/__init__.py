@@ -49,6 +49,12 @@ def _first_claim(sources: tuple[Mapping, ...], names: tuple[str, ...]) -> str:
     return ""
 
 
+def first_claim(extra_data: Mapping, names: tuple[str, ...]) -> str:
+    """The first non-empty claim among `names` in the directory profile, user info or ID token."""
+    userinfo = extra_data.get("userinfo") if isinstance(extra_data.get("userinfo"), Mapping) else {}
+    return _first_claim((extra_data, userinfo, id_token_claims(extra_data)), names)
+
+
 def profile_from_claims(extra_data: Mapping) -> dict[str, str]:
     """Job title and department from the directory profile, user info or ID token, whichever has them."""
     userinfo = extra_data.get("userinfo") if isinstance(extra_data.get("userinfo"), Mapping) else {}

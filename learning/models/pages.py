@@ -242,6 +242,18 @@ class CoursePage(ServedByView, Page):
     body = StreamField(
         ContentStreamBlock(), blank=True, help_text="Optional: more about the course, shown on its page."
     )
+    certificate_valid_months = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(120)],
+        help_text="Recertification: how many months a certificate stays valid, e.g. 12. Empty: it never expires.",
+    )
+    renewal_window_days = models.PositiveSmallIntegerField(
+        default=30,
+        blank=True,
+        validators=[MaxValueValidator(365)],
+        help_text="How many days before a certificate expires the learner is asked to take the course again.",
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -258,6 +270,10 @@ class CoursePage(ServedByView, Page):
         FieldPanel("learning_outcomes"),
         InlinePanel("competency_links", label="Competencies this course develops", min_num=0),
         FieldPanel("prerequisites"),
+        MultiFieldPanel(
+            [FieldPanel("certificate_valid_months"), FieldPanel("renewal_window_days")],
+            heading="Recertification",
+        ),
         FieldPanel("body"),
     ]
     search_fields = [

@@ -5,6 +5,7 @@ Records belong to one learner; every read in views goes through `for_user` so no
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 from competencies.levels import Level
 
@@ -38,6 +39,11 @@ class Enrolment(models.Model):
 
     def __str__(self) -> str:
         return f"Enrolment {self.pk} on course {self.course_id}"
+
+    @property
+    def certificate(self):
+        """The newest certificate; a recertifying course issues one per renewal and the older ones are history."""
+        return max(self.certificates.all(), key=lambda c: (c.issued_at, c.pk), default=None)
 
 
 class CourseAttempt(models.Model):
@@ -118,9 +124,12 @@ class QuestionAttempt(models.Model):
 
 
 class Certificate(models.Model):
-    """Proof that a learner passed a course. Keeps the name, title and level as they were on the day."""
+    """Proof that a learner passed a course. Keeps the name, title and level as they were on the day.
 
-    enrolment = models.OneToOneField(Enrolment, on_delete=models.CASCADE, related_name="certificate")
+    A course with recertification gives each certificate an expiry; passing again in the renewal window (or
+    after expiry) issues a new one, and the old ones stay as the history of the certification."""
+
+    enrolment = models.ForeignKey(Enrolment, on_delete=models.CASCADE, related_name="certificates")
     code = models.CharField(
         max_length=14, unique=True, help_text="The verification code, e.g. 7KQ2-M9XD-4TRP."
     )
@@ -128,9 +137,26 @@ class Certificate(models.Model):
     course_title = models.CharField(max_length=255)
     level = models.PositiveSmallIntegerField(choices=Level.choices)
     issued_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="Midnight (UK time) at the start of the day it expires; empty: never.",
+    )
 
     class Meta:
         ordering = ["-issued_at"]
 
     def __str__(self) -> str:
         return f"Certificate {self.code}"
+
+    def is_expired(self, now=None) -> bool:
+        return self.expires_at is not None and (now or timezone.now()) >= self.expires_at
+
+    @property
+    def expired(self) -> bool:
+        return self.is_expired()
+
+    @property
+    def expires_on(self):
+        """The day it expires (a council calendar date), or None."""
+        return timezone.localtime(self.expires_at).date() if self.expires_at else None

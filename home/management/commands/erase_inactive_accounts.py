@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from home import personal_data
+from home.hooks import retention_sweeps
 
 
 class Command(BaseCommand):
@@ -29,8 +30,12 @@ class Command(BaseCommand):
         count = stale.count()
         self.stdout.write(f"{count} account(s) inactive since before {cutoff:%d %B %Y}.")
         if not yes:
+            for description, found in retention_sweeps(cutoff=cutoff, erase=False):
+                self.stdout.write(f"{found} {description.strip()}")
             self.stdout.write("Dry run: nothing erased. Add --yes to erase them.")
             return
         for user in stale.iterator():
             personal_data.erase(user)
         self.stdout.write(self.style.SUCCESS(f"Erased {count} account(s)."))
+        for description, erased in retention_sweeps(cutoff=cutoff, erase=True):
+            self.stdout.write(self.style.SUCCESS(f"Erased {erased} {description.strip()}"))

@@ -116,6 +116,8 @@ def render_asides(request, asides: list[PageAside]) -> SafeString:
     """Render asides in order; each is a template rendered with autoescaping, so the result is safe."""
     ordered = sorted(asides, key=lambda aside: aside.order)
     return mark_safe("".join(render_to_string(a.template_name, a.context, request=request) for a in ordered))
+
+
 def retention_sweeps(*, cutoff, erase: bool) -> list[tuple[str, int]]:
     """(app's description, how many) for every app's retention sweep; erases them when `erase`."""
     return [

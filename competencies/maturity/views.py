@@ -1,16 +1,14 @@
 """Front-end views for the team data-maturity self-assessment. Short: services write, selectors read."""
 
-import csv
-import io
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from home.csv import csv_response
 from home.permissions import can, require
 
 from ..models import AssessmentRound, MaturityMembership, MaturityTeam
@@ -245,14 +243,6 @@ def team_pathway(request, pk, slug):
     return render(request, "competencies/maturity/team_result.html", context, status=400)
 
 
-def _csv(rows, filename) -> HttpResponse:
-    buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\r\n").writerows(rows)
-    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
 HEADER = [
     "Team",
     "Respondents",
@@ -296,7 +286,9 @@ def team_result_csv(request, pk, slug):
     assessment_round, team = _round_team(pk, slug)
     require(request.user, "view_maturity_team_result", (assessment_round, team))
     prof = selectors.team_profile(assessment_round=assessment_round, team=team)
-    return _csv([HEADER, *_profile_rows(team.name, prof)], f"maturity-{assessment_round.pk}-{team.slug}.csv")
+    return csv_response(
+        f"maturity-{assessment_round.pk}-{team.slug}.csv", HEADER, _profile_rows(team.name, prof)
+    )
 
 
 @login_required
@@ -325,10 +317,10 @@ def council_report_csv(request, pk):
     require(request.user, "open_maturity_round")
     assessment_round = _round(pk)
     report = selectors.council_report(assessment_round=assessment_round)
-    rows = [HEADER, *_profile_rows("Whole council", report.council)]
+    rows = _profile_rows("Whole council", report.council)
     for team, prof in report.teams:
         rows.extend(_profile_rows(team.name, prof))
-    return _csv(rows, f"maturity-{assessment_round.pk}-council.csv")
+    return csv_response(f"maturity-{assessment_round.pk}-council.csv", HEADER, rows)
 
 
 @login_required

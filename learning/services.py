@@ -10,7 +10,7 @@ from django.utils import timezone
 from competencies.services import evidence_record
 
 from .completion import Outstanding, lesson_outstanding
-from .grading import TamperedAnswer, grade, parse_answer
+from .grading import TamperedAnswer, grade, parse_answer, question_state
 from .models import (
     Certificate,
     CourseAttempt,
@@ -116,10 +116,11 @@ def answer_submit(
                 "correct", flat=True
             )
         )
-        if any(previous):
+        state = question_state(question=snapshot, results=previous)
+        if state.answered_correctly:
             raise LearningError("You have already answered this question correctly.")
-        if len(previous) >= snapshot["max_attempts"]:
-            raise LearningError(f"You have used all {snapshot['max_attempts']} attempts at this question.")
+        if state.closed:
+            raise LearningError(f"You have used all {state.max_attempts} attempts at this question.")
         result = grade(snapshot, answer)
         attempt = QuestionAttempt.objects.create(
             user=locked.enrolment.user,

@@ -19,7 +19,7 @@ from home.permissions import can
 from . import services
 from .blocks import is_question
 from .completion import lesson_outstanding
-from .grading import AnswerError, TamperedAnswer, answer_text, correct_answer_text
+from .grading import AnswerError, TamperedAnswer, answer_text, correct_answer_text, question_state
 from .models import Certificate, CoursePage, Enrolment, LessonPage, QuestionAttempt
 from .models.pages import DURATIONS, CatalogueFilters
 from .selectors import course_progress, current_attempt
@@ -268,22 +268,21 @@ def _lesson_items(request, *, lesson, attempts_by_question, errors, preview, sho
         view = child.block.public_view(child.value, block_id=question_id, seed=seed)
         answers = attempts_by_question.get(question_id, [])
         latest = answers[-1] if answers else None
-        used = len(answers)
-        closed = bool(latest and (latest.correct or used >= view["max_attempts"]))
+        progress = question_state(question=view, results=[a.correct for a in answers])
         state = {
             **view,
             "number": number,
             "error": errors.get(question_id),
             "submitted": request.POST if question_id in errors else {},
             "latest": latest,
-            "used": used,
-            "remaining": max(view["max_attempts"] - used, 0),
-            "closed": closed,
-            "can_answer": not preview and not closed,
+            "used": progress.used,
+            "remaining": progress.remaining,
+            "closed": progress.closed,
+            "can_answer": not preview and not progress.closed,
         }
         if latest is not None:
             state["answer_text"] = answer_text(latest.snapshot, latest.answer)
-        reveal = latest.snapshot if closed else None
+        reveal = latest.snapshot if latest is not None and progress.may_show_answer else None
         if show_answers:
             reveal = child.block.snapshot(child.value, block_id=question_id)
         if reveal is not None:
@@ -385,10 +384,10 @@ def answer_detail(request, pk: int):
     """One of the learner's own answers, reviewed against the question as it was asked."""
     answer = get_object_or_404(QuestionAttempt.objects.for_user(request.user).select_related("lesson"), pk=pk)
     snapshot = answer.snapshot
-    closed_ids = QuestionAttempt.objects.filter(
+    results = QuestionAttempt.objects.filter(
         course_attempt_id=answer.course_attempt_id, question_id=answer.question_id
     ).values_list("correct", flat=True)
-    closed = any(closed_ids) or len(closed_ids) >= snapshot.get("max_attempts", 1)
+    closed = question_state(question=snapshot, results=list(results)).may_show_answer
     return TemplateResponse(
         request,
         "learning/answer_detail.html",

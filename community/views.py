@@ -13,7 +13,6 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
-from home import roles
 from home.permissions import can, require
 
 from . import moderation, notifications, selectors, services
@@ -28,7 +27,7 @@ from .forms import (
     TopicModerationForm,
 )
 from .models import Category, MemberProfile, ModerationAction, Notification, Post, Topic
-from .permissions import moderated_category_ids
+from .permissions import categories_moderated_by, moderation_actions_visible_to
 
 COMMUNITY_CRUMB = {"label": "Community", "url": "/community/"}
 
@@ -330,9 +329,7 @@ def post_hide(request, pk):
 def topic_moderate(request, pk):
     topic = _get_topic(request, pk)
     require(request.user, "lock_topic", topic)
-    categories = Category.objects.exclude(pk=topic.category_id)
-    if not roles.is_academy_admin(request.user):
-        categories = categories.filter(pk__in=moderated_category_ids(request.user))
+    categories = categories_moderated_by(request.user).exclude(pk=topic.category_id)
     form = TopicModerationForm(request.POST or None, categories=categories)
     if request.method == "POST" and form.is_valid():
         data, actor = form.cleaned_data, request.user
@@ -360,10 +357,7 @@ def topic_moderate(request, pk):
 @member_required
 def moderation_queue(request):
     require(request.user, "view_moderation_queue")
-    if roles.is_academy_admin(request.user):
-        categories = Category.objects.all()
-    else:
-        categories = Category.objects.filter(pk__in=moderated_category_ids(request.user))
+    categories = categories_moderated_by(request.user)
     chosen = request.GET.get("category")
     scope = categories.filter(slug=chosen) if chosen else categories
     posts = Paginator(moderation.open_flag_posts(categories=scope), 20).get_page(request.GET.get("page"))
@@ -393,9 +387,9 @@ def flags_dismiss(request, pk):
 @member_required
 def moderation_log(request):
     require(request.user, "view_moderation_queue")
-    actions = ModerationAction.objects.select_related("actor", "topic", "post", "category")
-    if not roles.is_academy_admin(request.user):
-        actions = actions.filter(category_id__in=moderated_category_ids(request.user))
+    actions = moderation_actions_visible_to(
+        request.user, ModerationAction.objects.select_related("actor", "topic", "post", "category")
+    )
     page_obj = Paginator(actions, 50).get_page(request.GET.get("page"))
     return render(
         request, "community/moderation_log.html", {"page_obj": page_obj, "breadcrumbs": [COMMUNITY_CRUMB]}

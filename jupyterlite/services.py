@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from django.core.cache import cache
 from django.db import transaction
 
+from home.permissions import require
+
 from . import computations
 from .models import COLUMN_TYPES, Attempt, Dataset, Question
 
@@ -89,6 +91,7 @@ def _check_rate(user) -> None:
 
 def attempt_grade(*, user, question: Question, value) -> Verdict:
     """Mark ``value`` against ``question``, store the attempt, and say how the learner did."""
+    require(user, "answer_exercise", question.exercise)
     _check_rate(user)
     correct, message = _is_correct(question, value, expected_answer(question=question))
     stored = value if isinstance(value, str) else json.dumps(value, default=str)

@@ -8,6 +8,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from competencies.services import evidence_record
+from home.permissions import require
 
 from .completion import Outstanding, lesson_outstanding
 from .grading import TamperedAnswer, grade, parse_answer, question_state
@@ -43,6 +44,7 @@ class LessonIncomplete(LearningError):
 
 def enrolment_start(*, user, course: CoursePage) -> Enrolment:
     """Enrol `user` on `course` and open their first take; starting again is harmless."""
+    require(user, "take_course", course)
     missing = prerequisites_missing(user=user, course=course)
     if missing:
         raise PrerequisitesMissing(missing)

@@ -19,12 +19,14 @@ from . import moderation, notifications, selectors, services
 from .forms import (
     EditForm,
     FlagForm,
+    HideForm,
     PreferenceForm,
     ReasonForm,
     ReplyForm,
     SearchForm,
     TopicForm,
     TopicModerationForm,
+    WatchForm,
 )
 from .models import Category, MemberProfile, ModerationAction, Notification, Post, Topic
 from .permissions import categories_moderated_by, moderation_actions_visible_to
@@ -272,7 +274,7 @@ def post_accept(request, pk):
 @require_POST
 def topic_watch(request, pk):
     topic = _get_topic(request, pk)
-    watch = request.POST.get("watch") == "1"
+    watch = WatchForm(request.POST).watching()
     services.topic_watch_set(user=request.user, topic=topic, watch=watch)
     messages.success(request, "You are watching this topic." if watch else "You stopped watching this topic.")
     return redirect(topic.get_absolute_url())
@@ -282,7 +284,7 @@ def topic_watch(request, pk):
 @require_POST
 def category_watch(request, slug):
     cat = get_object_or_404(Category, slug=slug)
-    watch = request.POST.get("watch") == "1"
+    watch = WatchForm(request.POST).watching()
     services.category_watch_set(user=request.user, category=cat, watch=watch)
     messages.success(
         request, "You will be told about new topics here." if watch else "You stopped watching this category."
@@ -314,12 +316,12 @@ def post_hide(request, pk):
     """Hide a visible post or unhide a hidden one, with a reason for the log."""
     post = _get_post(request, pk)
     require(request.user, "hide_post", post)
-    form = ReasonForm(request.POST or None)
+    form = HideForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         action = moderation.post_unhide if post.is_hidden else moderation.post_hide
         action(actor=request.user, post=post, reason=form.cleaned_data["reason"])
         messages.success(request, "The post is hidden." if post.is_hidden else "The post is visible again.")
-        if request.POST.get("next") == "queue":
+        if form.back_to_queue():
             return redirect("community:moderation")
         return redirect(post.get_absolute_url())
     return render(request, "community/post_hide.html", {"form": form, "post": post, "topic": post.topic})

@@ -13,7 +13,7 @@ from home.permissions import can, require
 
 from ..models import AssessmentRound, MaturityMembership, MaturityTeam
 from . import selectors, services
-from .forms import InviteForm, PathwayForm, RoundForm
+from .forms import InviteForm, PathwayForm, QuestionnaireForm, RemoveMemberForm, RoundForm
 from .services import DONT_KNOW
 
 MATURITY_CRUMB = {"label": "Team data maturity", "url": "/framework/maturity/"}
@@ -98,28 +98,6 @@ def round_close(request, pk):
     return redirect("competencies:maturity:round", pk=pk)
 
 
-def _parse_answers(post, snapshot) -> tuple[dict, list[str]]:
-    answers, errors = {}, []
-    top = len(snapshot["levels"])
-    for theme in snapshot["themes"]:
-        for q in theme["questions"]:
-            raw = post.get(f"q-{q['code']}", "")
-            comment = post.get(f"c-{q['code']}", "")
-            level = None
-            if raw:
-                try:
-                    level = int(raw)
-                except ValueError:
-                    level = -1
-                if not 0 <= level <= top:
-                    errors.append(f"{q['code']}: choose one of the levels or 'Don't know'.")
-                    level = None
-            if len(comment) > 2000:
-                errors.append(f"{q['code']}: keep the comment under 2,000 characters.")
-            answers[q["code"]] = (level, comment[:2000])
-    return answers, errors
-
-
 @login_required
 @never_cache
 @require_http_methods(["GET", "POST"])
@@ -132,7 +110,7 @@ def questionnaire(request, pk, slug):
     answers = selectors.answers_for(response=response)
     errors = []
     if request.method == "POST":
-        answers, errors = _parse_answers(request.POST, snapshot)
+        answers, errors = QuestionnaireForm(request.POST, snapshot=snapshot).answers()
         submit = "submit" in request.POST
         if not errors:
             try:
@@ -333,10 +311,8 @@ def team_members(request, slug):
     inviting = request.method == "POST" and "remove" not in request.POST
     form = InviteForm(request.POST if inviting else None)
     if request.method == "POST" and "remove" in request.POST:
-        try:
-            user_id = int(request.POST["remove"])
-        except ValueError:
-            user_id = 0
+        remove = RemoveMemberForm(request.POST)
+        user_id = remove.cleaned_data["remove"] if remove.is_valid() else 0
         if services.member_remove(team=team, user_id=user_id):
             messages.success(request, "The member is removed from the team.")
         else:

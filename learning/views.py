@@ -207,6 +207,10 @@ def _lesson_render(request, *, lesson, course, attempt=None, errors=None, previe
             "course": course,
             "items": items,
             "errors": errors or {},
+            "error_links": [
+                {"href": f"#question-{question_id}-answer", "text": message}
+                for question_id, message in (errors or {}).items()
+            ],
             "preview": preview,
             "show_answers": show_answers,
             "attempt": attempt,

@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
@@ -211,17 +210,11 @@ def _basis(request) -> str:
     return basis if basis in reports.BASES else reports.BASIS_EVIDENCED
 
 
-def _require_reports(request):
-    if not request.user.is_authenticated:
-        raise PermissionDenied
-    require(request.user, "view_framework_reports")
-
-
 @login_required
 @never_cache
 def report_heatmap(request):
     """Service area × competency: the share of staff meeting their required level. Counts only."""
-    _require_reports(request)
+    require(request.user, "view_framework_reports")
     basis = _basis(request)
     heatmap = reports.organisation_heatmap(basis=basis)
     if request.GET.get("download") == "csv":
@@ -234,7 +227,7 @@ def report_heatmap(request):
 @never_cache
 def report_service_area(request):
     """Drill-down for one service area by role profile; names only with the named-staff permission."""
-    _require_reports(request)
+    require(request.user, "view_framework_reports")
     department = request.GET.get("area", "").strip()[:150]
     if not department:
         return redirect("competencies:report_heatmap")
@@ -260,7 +253,7 @@ def report_service_area(request):
 @login_required
 @never_cache
 def report_coverage(request):
-    _require_reports(request)
+    require(request.user, "view_framework_reports")
     return render(
         request,
         "competencies/reports/coverage.html",

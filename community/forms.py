@@ -153,3 +153,23 @@ class PreferenceForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": "Select how often you want email"},
     )
+
+
+class WatchForm(forms.Form):
+    """The watch / stop watching button of a topic or category."""
+
+    watch = forms.TypedChoiceField(
+        choices=[("1", "Watch"), ("0", "Stop watching")], coerce=lambda value: value == "1", required=False
+    )
+
+    def watching(self) -> bool:
+        return self.is_valid() and bool(self.cleaned_data["watch"])
+
+
+class HideForm(ReasonForm):
+    """Hide or unhide a post; from the moderation queue the moderator goes back to it."""
+
+    next = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def back_to_queue(self) -> bool:
+        return self.cleaned_data.get("next") == "queue"

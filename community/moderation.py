@@ -6,15 +6,17 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count, F, Max, Prefetch
 from django.utils import timezone
 
+from home.permissions import require
+
 from .models import Category, Flag, MemberProfile, ModerationAction, Post, Topic
-from .services import _log, _require
+from .services import _log
 
 Action = ModerationAction.Action
 
 
 def post_flag(*, user, post: Post, reason: str, detail: str = "") -> Flag:
     """Ask moderators to review `post`. At the flag limit the post is hidden until a moderator decides."""
-    _require(user, "flag_post", post)
+    require(user, "flag_post", post)
     if reason not in Flag.Reason.values:
         raise ValidationError({"reason": "Select why you are flagging this post"})
     detail = (detail or "").strip()
@@ -63,7 +65,7 @@ def _require_reason(reason: str) -> str:
 
 def post_hide(*, actor, post: Post, reason: str) -> None:
     """Hide a post (and its topic, if it is the first post); open flags on it are resolved."""
-    _require(actor, "hide_post", post)
+    require(actor, "hide_post", post)
     reason = _require_reason(reason)
     with transaction.atomic():
         _set_hidden(post=post, hidden=True)
@@ -73,7 +75,7 @@ def post_hide(*, actor, post: Post, reason: str) -> None:
 
 def post_unhide(*, actor, post: Post, reason: str) -> None:
     """Show a hidden post again; open flags on it are dismissed."""
-    _require(actor, "hide_post", post)
+    require(actor, "hide_post", post)
     reason = _require_reason(reason)
     with transaction.atomic():
         _set_hidden(post=post, hidden=False)
@@ -83,7 +85,7 @@ def post_unhide(*, actor, post: Post, reason: str) -> None:
 
 def flags_dismiss(*, actor, post: Post, reason: str) -> int:
     """Decide a flagged post is fine: resolve its open flags and leave it visible."""
-    _require(actor, "hide_post", post)
+    require(actor, "hide_post", post)
     reason = _require_reason(reason)
     with transaction.atomic():
         count = _resolve_flags(actor=actor, post=post)
@@ -110,7 +112,7 @@ def _set_hidden(*, post: Post, hidden: bool) -> None:
 
 def topic_lock_set(*, actor, topic: Topic, locked: bool, reason: str) -> None:
     """Lock (no more replies except from moderators) or unlock a topic."""
-    _require(actor, "lock_topic", topic)
+    require(actor, "lock_topic", topic)
     reason = _require_reason(reason)
     with transaction.atomic():
         Topic.objects.filter(pk=topic.pk).update(is_locked=locked)
@@ -120,7 +122,7 @@ def topic_lock_set(*, actor, topic: Topic, locked: bool, reason: str) -> None:
 
 def topic_pin_set(*, actor, topic: Topic, pinned: bool, reason: str) -> None:
     """Pin a topic to the top of its category, or unpin it."""
-    _require(actor, "pin_topic", topic)
+    require(actor, "pin_topic", topic)
     reason = _require_reason(reason)
     with transaction.atomic():
         Topic.objects.filter(pk=topic.pk).update(is_pinned=pinned)
@@ -130,8 +132,8 @@ def topic_pin_set(*, actor, topic: Topic, pinned: bool, reason: str) -> None:
 
 def topic_move(*, actor, topic: Topic, category: Category, reason: str) -> None:
     """Move a topic to another category the moderator also moderates; both categories' counts are redone."""
-    _require(actor, "move_topic", topic)
-    _require(actor, "moderate_category", category)
+    require(actor, "move_topic", topic)
+    require(actor, "moderate_category", category)
     reason = _require_reason(reason)
     if category.pk == topic.category_id:
         raise ValidationError({"category": "Choose a different category from the one the topic is in"})

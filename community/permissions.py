@@ -7,6 +7,7 @@ Academy admins moderate every category. Everyone signed in reads, posts, likes a
 from datetime import timedelta
 
 from django.conf import settings
+from django.db.models import Q
 from django.utils import timezone
 
 from home import roles
@@ -39,6 +40,34 @@ def moderates(user, category) -> bool:
     if roles.is_academy_admin(user):
         return True
     return roles.is_champion(user) and category.pk in moderated_category_ids(user)
+
+
+# --- Scoping: which rows a user's rights reach (used by views and services alike) --------------------
+
+
+def categories_moderated_by(user):
+    """The categories `user` moderates: all for Academy admins, their listed ones for champions, else none."""
+    from .models import Category
+
+    if roles.is_academy_admin(user):
+        return Category.objects.all()
+    if not roles.is_champion(user):
+        return Category.objects.none()
+    return Category.objects.filter(pk__in=moderated_category_ids(user))
+
+
+def topics_visible_to(user, topics):
+    """Hidden topics are listed only to their author and the category's moderators."""
+    if roles.is_academy_admin(user):
+        return topics
+    return topics.filter(Q(is_hidden=False) | Q(category__in=categories_moderated_by(user)) | Q(author=user))
+
+
+def moderation_actions_visible_to(user, actions):
+    """The part of the moderation log `user` may read: all of it for Academy admins, else their categories'."""
+    if roles.is_academy_admin(user):
+        return actions
+    return actions.filter(category__in=categories_moderated_by(user))
 
 
 def _category_of(obj):

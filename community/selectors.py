@@ -3,10 +3,8 @@
 from django.core.paginator import Paginator
 from django.db.models import Q
 
-from home import roles
-
 from .models import Category, Like, MemberProfile, Notification, Post, Topic, TopicReadState
-from .permissions import moderated_category_ids
+from .permissions import topics_visible_to
 
 POSTS_PER_PAGE = 20
 TOPICS_PER_PAGE = 30
@@ -18,10 +16,7 @@ def category_list():
 
 
 def _visible_topics(user):
-    qs = Topic.objects.select_related("category", "author", "last_post__author")
-    if roles.is_academy_admin(user):
-        return qs
-    return qs.filter(Q(is_hidden=False) | Q(category_id__in=moderated_category_ids(user)) | Q(author=user))
+    return topics_visible_to(user, Topic.objects.select_related("category", "author", "last_post__author"))
 
 
 def category_topics(*, category: Category, user):

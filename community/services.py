@@ -9,13 +9,13 @@ import logging
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.text import slugify
 
-from home.permissions import can
+from home.permissions import require
 
 from . import images, notifications
 from .markup import link_count, mentioned_handles, render_markdown
@@ -36,11 +36,6 @@ from .permissions import exempt_from_new_account_limits, moderates
 
 TITLE_MIN, TITLE_MAX = 10, 200
 BODY_MIN, BODY_MAX = 2, 20_000
-
-
-def _require(user, action: str, obj=None) -> None:
-    if not can(user, action, obj):
-        raise PermissionDenied
 
 
 # --- Profiles and mentions ---------------------------------------------------------------------
@@ -87,7 +82,7 @@ def _render(source: str) -> tuple[str, set[str]]:
 
 def preview_html(*, user, source: str) -> str:
     """What `source` will look like once posted: the same renderer and the same mention links."""
-    _require(user, "view_forum")
+    require(user, "view_forum")
     source = (source or "").replace("\r\n", "\n")[:BODY_MAX]
     return _render(source)[0]
 
@@ -197,7 +192,7 @@ def _add_post(*, topic: Topic, author, source: str, html: str, reply_to=None) ->
 
 def topic_create(*, user, category: Category, title: str, source: str) -> Topic:
     """Start a topic with its first post; the author watches it; watchers of the category are told."""
-    _require(user, "create_topic", category)
+    require(user, "create_topic", category)
     title = _clean_title(title)
     source = _clean_body(source)
     profile_for(user=user)
@@ -216,7 +211,7 @@ def topic_create(*, user, category: Category, title: str, source: str) -> Topic:
 
 def post_create(*, user, topic: Topic, source: str, reply_to: Post | None = None) -> Post:
     """Reply to a topic. The replier starts watching it; mentioned, author and watchers are told once each."""
-    _require(user, "reply_topic", topic)
+    require(user, "reply_topic", topic)
     source = _clean_body(source)
     profile_for(user=user)
     html, mentions = _render(source)
@@ -238,7 +233,7 @@ def post_create(*, user, topic: Topic, source: str, reply_to: Post | None = None
 
 def post_edit(*, user, post: Post, source: str, reason: str = "") -> Post:
     """Change a post's text, keeping the previous version in its history. Newly mentioned members are told."""
-    _require(user, "edit_post", post)
+    require(user, "edit_post", post)
     source = _clean_body(source)
     if source == post.source:
         return post
@@ -291,7 +286,7 @@ def quote_source(*, post: Post) -> str:
 
 def post_like_toggle(*, user, post: Post) -> bool:
     """Like the post, or take the like back. Returns whether the user now likes it."""
-    _require(user, "like_post", post)
+    require(user, "like_post", post)
     with transaction.atomic():
         deleted, _ = Like.objects.filter(user=user, post=post).delete()
         delta = -1 if deleted else 1
@@ -309,7 +304,7 @@ def post_like_toggle(*, user, post: Post) -> bool:
 
 def post_accept_toggle(*, user, post: Post) -> bool:
     """Mark `post` as the topic's accepted answer (replacing any other), or unmark it. Returns accepted."""
-    _require(user, "accept_post", post)
+    require(user, "accept_post", post)
     with transaction.atomic():
         topic = Topic.objects.select_for_update().get(pk=post.topic_id)
         previous = topic.accepted_post
@@ -352,7 +347,7 @@ def topic_mark_read(*, user, topic: Topic, number: int) -> None:
 
 def topic_watch_set(*, user, topic: Topic, watch: bool) -> None:
     """Start or stop watching a topic (watching unmutes it)."""
-    _require(user, "view_forum")
+    require(user, "view_forum")
     if watch:
         notifications.topic_mute_set(user=user, topic=topic, mute=False)
         TopicWatch.objects.get_or_create(user=user, topic=topic)
@@ -362,7 +357,7 @@ def topic_watch_set(*, user, topic: Topic, watch: bool) -> None:
 
 def category_watch_set(*, user, category: Category, watch: bool) -> None:
     """Start or stop watching a category for new topics."""
-    _require(user, "view_forum")
+    require(user, "view_forum")
     if watch:
         notifications.category_mute_set(user=user, category=category, mute=False)
         CategoryWatch.objects.get_or_create(user=user, category=category)
@@ -372,13 +367,13 @@ def category_watch_set(*, user, category: Category, watch: bool) -> None:
 
 def topic_mute_set(*, user, topic: Topic, mute: bool) -> None:
     """Mute a topic: no notifications from it at all, mentions included. Muting stops watching."""
-    _require(user, "view_forum")
+    require(user, "view_forum")
     notifications.topic_mute_set(user=user, topic=topic, mute=mute)
 
 
 def category_mute_set(*, user, category: Category, mute: bool) -> None:
     """Mute a category: no notifications from any topic in it. Muting stops watching."""
-    _require(user, "view_forum")
+    require(user, "view_forum")
     notifications.category_mute_set(user=user, category=category, mute=mute)
 
 
@@ -409,7 +404,7 @@ def category_for_page(*, page) -> Category:
 
 def lesson_topic_open(*, user, page) -> Topic:
     """The discussion topic for a lesson (any page), created on first use in its parent's category."""
-    _require(user, "view_forum")
+    require(user, "view_forum")
     topic = Topic.objects.filter(page=page).first()
     if topic is not None:
         return topic

@@ -14,21 +14,22 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 from wagtail.models import Page
 
-from home import roles
 from home.permissions import can, require
 
 from . import composer, moderation, notifications, selectors, services
 from .forms import (
     EditForm,
     FlagForm,
+    HideForm,
     PreferenceForm,
     ReasonForm,
     ReplyForm,
     TopicForm,
     TopicModerationForm,
+    WatchForm,
 )
 from .models import Category, MemberProfile, ModerationAction, Notification, Post, PostImage, Topic
-from .permissions import moderated_category_ids
+from .permissions import categories_moderated_by, moderation_actions_visible_to
 
 COMMUNITY_CRUMB = {"label": "Community", "url": "/community/"}
 
@@ -288,7 +289,7 @@ def post_accept(request, pk):
 @require_POST
 def topic_watch(request, pk):
     topic = _get_topic(request, pk)
-    watch = request.POST.get("watch") == "1"
+    watch = WatchForm(request.POST).watching()
     services.topic_watch_set(user=request.user, topic=topic, watch=watch)
     messages.success(request, "You are watching this topic." if watch else "You stopped watching this topic.")
     return redirect(topic.get_absolute_url())
@@ -298,7 +299,7 @@ def topic_watch(request, pk):
 @require_POST
 def category_watch(request, slug):
     cat = get_object_or_404(Category, slug=slug)
-    watch = request.POST.get("watch") == "1"
+    watch = WatchForm(request.POST).watching()
     services.category_watch_set(user=request.user, category=cat, watch=watch)
     messages.success(
         request, "You will be told about new topics here." if watch else "You stopped watching this category."
@@ -374,12 +375,12 @@ def post_hide(request, pk):
     """Hide a visible post or unhide a hidden one, with a reason for the log."""
     post = _get_post(request, pk)
     require(request.user, "hide_post", post)
-    form = ReasonForm(request.POST or None)
+    form = HideForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         action = moderation.post_unhide if post.is_hidden else moderation.post_hide
         action(actor=request.user, post=post, reason=form.cleaned_data["reason"])
         messages.success(request, "The post is hidden." if post.is_hidden else "The post is visible again.")
-        if request.POST.get("next") == "queue":
+        if form.back_to_queue():
             return redirect("community:moderation")
         return redirect(post.get_absolute_url())
     return render(request, "community/post_hide.html", {"form": form, "post": post, "topic": post.topic})
@@ -389,9 +390,7 @@ def post_hide(request, pk):
 def topic_moderate(request, pk):
     topic = _get_topic(request, pk)
     require(request.user, "lock_topic", topic)
-    categories = Category.objects.exclude(pk=topic.category_id)
-    if not roles.is_academy_admin(request.user):
-        categories = categories.filter(pk__in=moderated_category_ids(request.user))
+    categories = categories_moderated_by(request.user).exclude(pk=topic.category_id)
     form = TopicModerationForm(request.POST or None, categories=categories)
     if request.method == "POST" and form.is_valid():
         data, actor = form.cleaned_data, request.user
@@ -419,10 +418,7 @@ def topic_moderate(request, pk):
 @member_required
 def moderation_queue(request):
     require(request.user, "view_moderation_queue")
-    if roles.is_academy_admin(request.user):
-        categories = Category.objects.all()
-    else:
-        categories = Category.objects.filter(pk__in=moderated_category_ids(request.user))
+    categories = categories_moderated_by(request.user)
     chosen = request.GET.get("category")
     scope = categories.filter(slug=chosen) if chosen else categories
     posts = Paginator(moderation.open_flag_posts(categories=scope), 20).get_page(request.GET.get("page"))
@@ -452,9 +448,9 @@ def flags_dismiss(request, pk):
 @member_required
 def moderation_log(request):
     require(request.user, "view_moderation_queue")
-    actions = ModerationAction.objects.select_related("actor", "topic", "post", "category")
-    if not roles.is_academy_admin(request.user):
-        actions = actions.filter(category_id__in=moderated_category_ids(request.user))
+    actions = moderation_actions_visible_to(
+        request.user, ModerationAction.objects.select_related("actor", "topic", "post", "category")
+    )
     page_obj = Paginator(actions, 50).get_page(request.GET.get("page"))
     return render(
         request, "community/moderation_log.html", {"page_obj": page_obj, "breadcrumbs": [COMMUNITY_CRUMB]}

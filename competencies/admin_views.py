@@ -9,9 +9,8 @@ from django.urls import reverse
 from home.permissions import require
 
 from . import services, transfer
-from .forms import PRIORITY_CHOICES, ImportForm, PublishVersionForm, matrix_choices
+from .forms import PRIORITY_CHOICES, ImportForm, PublishVersionForm, RoleMatrixForm, matrix_choices
 from .importers import ImportRejected
-from .levels import Level
 from .models import Competency, CompetencyArea, FrameworkVersion, Priority, RoleProfile
 
 
@@ -93,7 +92,7 @@ def role_matrix(request, pk):
     competencies = list(Competency.objects.select_related("area").order_by("area__sort_order", "code"))
     errors: list[str] = []
     if request.method == "POST":
-        wanted, errors = _read_matrix(request.POST, competencies)
+        wanted, errors = RoleMatrixForm(request.POST, competencies=competencies).requirements()
         if not errors:
             publish = "publish" in request.POST
             services.role_requirements_set(role=role, requirements=wanted, user=request.user, publish=publish)
@@ -126,23 +125,6 @@ def role_matrix(request, pk):
         "edit_url": reverse("wagtailsnippets_competencies_roleprofile:edit", args=[role.pk]),
     }
     return _render(request, "competencies/admin/matrix.html", f"Required levels: {role.job_title}", context)
-
-
-def _read_matrix(data, competencies) -> tuple[dict[int, tuple[int, str]], list[str]]:
-    wanted, errors = {}, []
-    valid_levels = {str(level.value) for level in Level}
-    for c in competencies:
-        level = data.get(f"level-{c.pk}", "")
-        priority = data.get(f"priority-{c.pk}", Priority.ESSENTIAL)
-        if not level:
-            continue
-        if level not in valid_levels:
-            errors.append(f"{c.code}: choose a level from the list.")
-        elif priority not in Priority.values:
-            errors.append(f"{c.code}: choose essential or desirable.")
-        else:
-            wanted[c.pk] = (int(level), priority)
-    return wanted, errors
 
 
 def role_copy(request, pk):

@@ -87,3 +87,34 @@ def matrix_choices():
 
 
 PRIORITY_CHOICES = list(Priority.choices)
+
+
+class RoleMatrixForm(forms.Form):
+    """A required level (or none) and a priority for each competency, on a role profile's matrix screen."""
+
+    def __init__(self, data, *, competencies):
+        super().__init__(data)
+        self.competencies = list(competencies)
+        levels = [(str(level.value), level.label) for level in Level]
+        for c in self.competencies:
+            self.fields[f"level-{c.pk}"] = forms.TypedChoiceField(
+                choices=levels, coerce=int, required=False, empty_value=None
+            )
+            self.fields[f"priority-{c.pk}"] = forms.ChoiceField(choices=Priority.choices, required=False)
+
+    def requirements(self) -> tuple[dict[int, tuple[int, str]], list[str]]:
+        """({competency id: (level, priority)} for the competencies given a level, [error per competency])."""
+        self.is_valid()
+        wanted, errors = {}, []
+        for c in self.competencies:
+            level_field, priority_field = f"level-{c.pk}", f"priority-{c.pk}"
+            if not self.data.get(level_field, ""):
+                continue
+            if level_field in self.errors:
+                errors.append(f"{c.code}: choose a level from the list.")
+            elif priority_field in self.errors:
+                errors.append(f"{c.code}: choose essential or desirable.")
+            else:
+                priority = self.cleaned_data[priority_field] or Priority.ESSENTIAL
+                wanted[c.pk] = (self.cleaned_data[level_field], priority)
+        return wanted, errors

@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 
 from django.utils.text import slugify
 
+from home.csv import restore_cell
+
 from .levels import Level
 from .models.core import MAX_INDICATORS, MIN_INDICATORS
 
@@ -183,7 +185,10 @@ def read_rows(data: bytes, *, filename: str, columns: list[str], required: list[
             line = reader.line_num
             if not any(cell.strip() for cell in record):
                 continue
-            cells = {name: (record[i].strip() if i < len(record) else "") for name, i in positions.items()}
+            cells = {
+                name: (restore_cell(record[i].strip()).strip() if i < len(record) else "")
+                for name, i in positions.items()
+            }
             row = Row(filename=filename, line=line, cells=cells, letters=letters)
             errors.extend(
                 f"{row.where(c)}: this cell is empty; it is required." for c in required if not cells[c]

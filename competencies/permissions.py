@@ -10,10 +10,16 @@ def can_view_framework(*, user, obj=None) -> bool:
     return roles.is_staff_member(user)
 
 
+# The framework's model permissions are the one source of truth for who edits it: the Wagtail admin's
+# snippet screens check them, and the HR and Academy admin roles hold them (migration 0003).
+FRAMEWORK_EDIT_PERMISSION = "competencies.change_competency"
+STAFF_PROFILE_EDIT_PERMISSION = "competencies.change_staffprofile"
+
+
 @rule
 def can_edit_framework(*, user, obj=None) -> bool:
-    """HR and Academy admins author competencies and role profiles, import files and publish versions."""
-    return roles.has_role(user, roles.HR, roles.ACADEMY_ADMIN)
+    """Whoever may change competencies in the admin (HR and Academy admins) imports files and publishes."""
+    return roles.is_staff_member(user) and user.has_perm(FRAMEWORK_EDIT_PERMISSION)
 
 
 @rule
@@ -24,8 +30,8 @@ def can_edit_own_role(*, user, obj=None) -> bool:
 
 @rule
 def can_assign_role_profiles(*, user, obj=None) -> bool:
-    """HR (and Academy admins) can set the profiles another member holds."""
-    return roles.has_role(user, roles.HR, roles.ACADEMY_ADMIN)
+    """Whoever may change staff profiles in the admin (HR, Academy admins) sets another member's profiles."""
+    return roles.is_staff_member(user) and user.has_perm(STAFF_PROFILE_EDIT_PERMISSION)
 
 
 @rule

@@ -6,6 +6,8 @@ from django.db import transaction
 from django.db.models import Max
 from wagtail.actions.edit import EditAction
 
+from home.permissions import require
+
 from .levels import Level
 from .models import (
     Competency,
@@ -41,7 +43,9 @@ def evidence_record(
 
 def staff_profile_set(*, user, job_profile: RoleProfile | None, governance_profiles, actor) -> StaffProfile:
     """Set the job profile and governance responsibilities `user` holds. Only published profiles of the
-    right kind are accepted."""
+    right kind are accepted. `actor` None is the system (demo content, imports)."""
+    if actor is not None:
+        require(actor, "edit_own_role" if actor.pk == user.pk else "assign_role_profiles")
     governance_profiles = list(governance_profiles)
     if job_profile is not None and (job_profile.kind != ProfileKind.JOB or not job_profile.live):
         raise ValidationError({"job_profile": "Choose a published job profile."})
@@ -58,6 +62,7 @@ def staff_profile_set(*, user, job_profile: RoleProfile | None, governance_profi
 
 def self_assessment_save(*, user, levels: dict[int, int | None]) -> int:
     """Save the member's own levels ({competency id: level or None to clear}); returns how many changed."""
+    require(user, "edit_own_role")
     existing = dict(SelfAssessment.objects.filter(user=user).values_list("competency_id", "level"))
     changed = 0
     with transaction.atomic():
@@ -77,6 +82,7 @@ def role_requirements_set(
 ) -> RoleProfile:
     """Replace a role profile's requirements ({competency id: (level, priority)}) as a new revision:
     a draft, or published at once. Either way Wagtail's history records who changed what."""
+    require(user, "edit_framework")
     competencies = Competency.objects.in_bulk(list(requirements))
     if len(competencies) != len(requirements):
         raise ValidationError("One of the competencies no longer exists. Reload the page and try again.")
@@ -101,6 +107,7 @@ def _free_code(base: str) -> str:
 
 def role_profile_copy(*, role: RoleProfile, user) -> RoleProfile:
     """A draft copy of a role profile and its requirements, for HR to adapt into a new role."""
+    require(user, "edit_framework")
     with transaction.atomic():
         copy = RoleProfile(
             code=_free_code(f"{role.code}-copy"[:74]),
@@ -182,7 +189,9 @@ def framework_version_record(*, user, notes: str, source: str, changes: dict) ->
 
 
 def framework_version_publish(*, user, notes: str) -> FrameworkVersion:
-    """Publish every draft competency and role profile, then record the new version."""
+    """Publish every draft competency and role profile, then record the new version (`user` None: the system)."""
+    if user is not None:
+        require(user, "edit_framework")
     notes = (notes or "").strip()
     if not notes:
         raise ValidationError({"notes": "Say what changed in this version."})

@@ -1,12 +1,12 @@
 """Applying an imported framework (all-or-nothing, idempotent) and exporting the framework as CSV."""
 
-import csv
-import io
 from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.utils.text import slugify
 from wagtail.actions.edit import EditAction
+
+from home.csv import csv_text
 
 from .importers import (
     COMPETENCY_COLUMNS,
@@ -190,16 +190,9 @@ def _apply_roles(parsed, competencies, user, result) -> None:
 # --- Export ---------------------------------------------------------------------------------------------
 
 
-def _csv(rows: list[list[str]]) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerows(rows)
-    return buffer.getvalue()
-
-
-def export_competencies_csv() -> str:
+def competency_rows() -> list[list]:
     """The published competencies in the project's own format: one row per competency × level."""
-    rows = [COMPETENCY_COLUMNS]
+    rows = []
     competencies = (
         Competency.objects.published().select_related("area").prefetch_related("descriptors", "tags")
     )
@@ -219,15 +212,15 @@ def export_competencies_csv() -> str:
                     " | ".join(d.indicator_list),
                 ]
             )
-    return _csv(rows)
+    return rows
 
 
-def export_roles_csv(*, roles=None) -> str:
+def role_rows(*, roles=None) -> list[list]:
     """Published role profiles and their requirements in the project's own format."""
     if roles is None:
         roles = RoleProfile.objects.published()
     roles = roles.prefetch_related("requirements__competency")
-    rows = [ROLE_COLUMNS]
+    rows = []
     for role in roles.order_by("kind", "job_title"):
         base = [
             role.code,
@@ -243,4 +236,14 @@ def export_roles_csv(*, roles=None) -> str:
             rows.append([*base, "", "", ""])
         for req in requirements:
             rows.append([*base, req.competency.code, Level(req.level).label, req.priority])
-    return _csv(rows)
+    return rows
+
+
+def export_competencies_csv() -> str:
+    """The competency export as CSV text (what the download holds; the import reads it back)."""
+    return csv_text(COMPETENCY_COLUMNS, competency_rows())
+
+
+def export_roles_csv(*, roles=None) -> str:
+    """The role-requirement export as CSV text."""
+    return csv_text(ROLE_COLUMNS, role_rows(roles=roles))

@@ -1,32 +1,24 @@
 """Front-end views: the framework browser, role profiles, My role, self-assessment, gap and the HR reports."""
 
-import csv
-import io
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from home.csv import csv_response
 from home.permissions import require
 
 from . import reports, selectors, services, transfer
 from .forms import SelfAssessmentForm, StaffProfileForm
 from .hooks import gap_sections
+from .importers import COMPETENCY_COLUMNS, ROLE_COLUMNS
 from .levels import LEVEL_SUMMARIES, Level
 from .models import CompetencyArea, FrameworkVersion, ProfileKind
 
 FRAMEWORK_CRUMB = {"label": "Framework", "url": "/framework/"}
 MY_ROLE_CRUMB = {"label": "My role", "url": "/my-role/"}
-
-
-def _csv_response(text: str, filename: str) -> HttpResponse:
-    response = HttpResponse(text, content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
 
 
 @login_required
@@ -108,20 +100,20 @@ def role_print(request, code):
 def role_export(request, code):
     require(request.user, "view_framework")
     role = _role_or_404(code)
-    text = transfer.export_roles_csv(roles=type(role).objects.filter(pk=role.pk))
-    return _csv_response(text, f"role-profile-{role.code}.csv")
+    rows = transfer.role_rows(roles=type(role).objects.filter(pk=role.pk))
+    return csv_response(f"role-profile-{role.code}.csv", ROLE_COLUMNS, rows)
 
 
 @login_required
 def export_competencies(request):
     require(request.user, "view_framework")
-    return _csv_response(transfer.export_competencies_csv(), "framework-competencies.csv")
+    return csv_response("framework-competencies.csv", COMPETENCY_COLUMNS, transfer.competency_rows())
 
 
 @login_required
 def export_roles(request):
     require(request.user, "view_framework")
-    return _csv_response(transfer.export_roles_csv(), "framework-role-requirements.csv")
+    return csv_response("framework-role-requirements.csv", ROLE_COLUMNS, transfer.role_rows())
 
 
 @login_required
@@ -217,21 +209,15 @@ def _basis(request) -> str:
     return basis if basis in reports.BASES else reports.BASIS_EVIDENCED
 
 
-def _require_reports(request):
-    if not request.user.is_authenticated:
-        raise PermissionDenied
-    require(request.user, "view_framework_reports")
-
-
 @login_required
 @never_cache
 def report_heatmap(request):
     """Service area × competency: the share of staff meeting their required level. Counts only."""
-    _require_reports(request)
+    require(request.user, "view_framework_reports")
     basis = _basis(request)
     heatmap = reports.organisation_heatmap(basis=basis)
     if request.GET.get("download") == "csv":
-        return _csv_response(_heatmap_csv(heatmap, "Service area"), f"framework-heatmap-{basis}.csv")
+        return _heatmap_csv(heatmap, "Service area", f"framework-heatmap-{basis}.csv")
     context = {"heatmap": heatmap, "bases": reports.BASES, "breadcrumbs": [FRAMEWORK_CRUMB]}
     return render(request, "competencies/reports/heatmap.html", context)
 
@@ -240,14 +226,14 @@ def report_heatmap(request):
 @never_cache
 def report_service_area(request):
     """Drill-down for one service area by role profile; names only with the named-staff permission."""
-    _require_reports(request)
+    require(request.user, "view_framework_reports")
     department = request.GET.get("area", "").strip()[:150]
     if not department:
         return redirect("competencies:report_heatmap")
     basis = _basis(request)
     heatmap = reports.role_heatmap(department=department, basis=basis)
     if request.GET.get("download") == "csv":
-        return _csv_response(_heatmap_csv(heatmap, "Role profile"), "framework-service-area.csv")
+        return _heatmap_csv(heatmap, "Role profile", "framework-service-area.csv")
     from home.permissions import can
 
     named = None
@@ -266,7 +252,7 @@ def report_service_area(request):
 @login_required
 @never_cache
 def report_coverage(request):
-    _require_reports(request)
+    require(request.user, "view_framework_reports")
     return render(
         request,
         "competencies/reports/coverage.html",
@@ -274,13 +260,15 @@ def report_coverage(request):
     )
 
 
-def _heatmap_csv(heatmap, first_column: str) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow([first_column, "Staff", *[f"{c.code} {c.name}" for c in heatmap.competencies]])
-    for label, staff, cells in heatmap.rows:
-        writer.writerow([label, staff, *[f"{c.met}/{c.needed}" if c.needed else "" for c in cells]])
-    writer.writerow(
-        ["All", heatmap.staff_total, *[f"{c.met}/{c.needed}" if c.needed else "" for c in heatmap.totals]]
-    )
-    return buffer.getvalue()
+def _heatmap_csv(heatmap, first_column: str, filename: str) -> HttpResponse:
+    """Two columns per competency, met and needing it: a cell like `1/5` would open as a date in Excel."""
+    header = [first_column, "Staff"]
+    for c in heatmap.competencies:
+        header += [f"{c.code} {c.name}: staff at required level", f"{c.code} {c.name}: staff needing it"]
+
+    def counts(cells):
+        return [n for c in cells for n in ((c.met, c.needed) if c.needed else ("", ""))]
+
+    rows = [[label, staff, *counts(cells)] for label, staff, cells in heatmap.rows]
+    rows.append(["All", heatmap.staff_total, *counts(heatmap.totals)])
+    return csv_response(filename, header, rows)

@@ -5,7 +5,6 @@ Each app declares the models that point at a member in `<app>/personal_data_sour
 fails if one is not declared, so a new model cannot forget the member's rights.
 """
 
-import csv
 import datetime
 import io
 import json
@@ -19,6 +18,8 @@ from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
+
+from .csv import csv_text
 
 SOURCES_MODULE = "personal_data_sources"
 security_log = logging.getLogger("academy.security")
@@ -100,6 +101,10 @@ def export_for(user) -> dict:
     return data
 
 
+def _cell(value):
+    return json.dumps(value, cls=DjangoJSONEncoder) if isinstance(value, dict | list) else value
+
+
 def export_zip(user) -> bytes:
     """A zip of data.json plus one CSV per section."""
     data = export_for(user)
@@ -107,17 +112,9 @@ def export_zip(user) -> bytes:
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("data.json", json.dumps(data, cls=DjangoJSONEncoder, indent=2))
         for name, rows in data.items():
-            out = io.StringIO()
-            writer = csv.DictWriter(out, fieldnames=list(rows[0].keys()))
-            writer.writeheader()
-            for row in rows:
-                writer.writerow(
-                    {
-                        k: (json.dumps(v, cls=DjangoJSONEncoder) if isinstance(v, dict | list) else v)
-                        for k, v in row.items()
-                    }
-                )
-            archive.writestr(f"{name}.csv", out.getvalue())
+            header = list(rows[0].keys())
+            cells = [[_cell(row.get(key)) for key in header] for row in rows]
+            archive.writestr(f"{name}.csv", csv_text(header, cells))
         archive.writestr(
             "README.txt",
             "Your data from the Data Academy, exported on "

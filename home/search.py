@@ -141,7 +141,7 @@ class _Found:
 
 
 def page_of(section: ProviderResults, *, number: int, size: int):
-    """A Paginator page for the chosen provider's results (for includes/pagination.html)."""
+    """A Paginator page for the chosen provider's results (for components/pagination.html)."""
     return Paginator(_Found(section.count, section.hits), size).get_page(number)
 
 

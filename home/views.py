@@ -1,6 +1,5 @@
 """Short views: the learner's dashboard, site search and error pages."""
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
@@ -10,6 +9,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from . import personal_data
+from .forms import DeleteAccountForm
 from .hooks import dashboard_panels
 from .search import clean_query, page_of
 from .search import run as search_run
@@ -73,31 +73,6 @@ def server_error(request):
         response["Retry-After"] = "30"
         return response
     return HttpResponseServerError(loader.get_template("500.html").render(context))
-
-
-class DeleteAccountForm(forms.Form):
-    """Deleting an account cannot be undone, so the member confirms with their password."""
-
-    password = forms.CharField(
-        label="Your password",
-        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
-        help_text="Enter your password to confirm it is you.",
-    )
-    confirm = forms.BooleanField(
-        label="I understand my learning record will be deleted and cannot be recovered",
-        required=True,
-        error_messages={"required": "Tick the box to confirm you understand your record will be deleted."},
-    )
-
-    def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.user = user
-
-    def clean_password(self):
-        password = self.cleaned_data["password"]
-        if not self.user.has_usable_password() or not self.user.check_password(password):
-            raise forms.ValidationError("The password is not right.")
-        return password
 
 
 @login_required

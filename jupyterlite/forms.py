@@ -33,3 +33,11 @@ class DatasetUploadForm(forms.Form):
         required=False,
         help_text="Known quality problems, one per line.",
     )
+
+
+class AnswerForm(forms.Form):
+    """An exercise answer sent from the plain HTML form (for browsers without JavaScript)."""
+
+    question = forms.IntegerField(min_value=1)
+    value = forms.CharField()
+    next = forms.CharField(required=False)

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from django.core.cache import cache
 from django.db import models, transaction
 
+from home.permissions import require
+
 from . import answers, computations
 from .models import COLUMN_TYPES, Attempt, Dataset, Exercise, Question, SavedNotebook
 from .notebooks import parse_notebook
@@ -83,6 +85,7 @@ def attempt_grade(*, user, question: Question, value) -> Verdict:
     submission counts towards the rate limit. A wrong value the author listed as a known mistake gets
     the author's message. The expected value is never part of the reply.
     """
+    require(user, "answer_exercise", question.exercise)
     _check_rate(user)
     result = answers.mark(question, value, expected_answer(question=question))
     attempt = None

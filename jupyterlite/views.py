@@ -19,6 +19,7 @@ from home.permissions import can
 
 from . import selectors, services
 from .blocks import ExerciseBlock
+from .forms import AnswerForm
 from .hooks import exercise_passed
 from .lab import serve
 from .models import Dataset, Exercise, Question
@@ -179,11 +180,13 @@ def answer_form(request, slug: str):
     exercise = _visible_exercise(request, slug)
     if not can(request.user, "answer_exercise", exercise):
         raise PermissionDenied
-    back = request.POST.get("next", "")
+    form = AnswerForm(request.POST)
+    valid = form.is_valid()
+    back = form.cleaned_data.get("next", "")
     if not url_has_allowed_host_and_scheme(back, {request.get_host()}, require_https=request.is_secure()):
         back = exercise_url(exercise)
-    question = exercise.questions.filter(pk=request.POST.get("question") or 0).first()
-    value = request.POST.get("value", "").strip()
+    question = exercise.questions.filter(pk=form.cleaned_data["question"]).first() if valid else None
+    value = form.cleaned_data.get("value", "")
     if question is None or not value:
         messages.error(request, "Choose a question and enter your answer.")
         return redirect(back + f"#exercise-{exercise.slug}")

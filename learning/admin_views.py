@@ -1,12 +1,10 @@
 """Course reports in the Wagtail admin, for Academy admins: totals per course, question statistics, CSV."""
 
-import csv
-
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
+from home.csv import csv_response
 from home.permissions import require
 
 from .models import CoursePage
@@ -53,34 +51,20 @@ def report_csv(request, course_id: int):
     require(request.user, "view_course_reports")
     course = get_object_or_404(CoursePage, pk=course_id)
     report = course_report(course=course)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="course-{course.pk}-report.csv"'
-    writer = csv.writer(response)
-    writer.writerow(["Course", "Enrolments", "Completions", "Completion rate (%)", "Average best score (%)"])
-    writer.writerow(
+    header = ["Course", "Enrolments", "Completions", "Completion rate (%)", "Average best score (%)"]
+    rows = [
         [
-            _safe(course.title),
+            course.title,
             report["enrolments"],
             report["completions"],
-            report["completion_rate"] if report["completion_rate"] is not None else "",
-            report["average_score"] if report["average_score"] is not None else "",
-        ]
-    )
-    writer.writerow([])
-    writer.writerow(["Lesson", "Question", "First attempts", "Right first time", "Right first time (%)"])
-    for row in report["questions"]:
-        writer.writerow(
-            [
-                _safe(row.lesson.title),
-                _safe(row.prompt),
-                row.first_attempts,
-                row.first_correct,
-                row.share if row.share is not None else "",
-            ]
-        )
-    return response
-
-
-def _safe(text: str) -> str:
-    """Stop spreadsheet formula injection from author-written text."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+            report["completion_rate"],
+            report["average_score"],
+        ],
+        [],
+        ["Lesson", "Question", "First attempts", "Right first time", "Right first time (%)"],
+    ]
+    rows += [
+        [row.lesson.title, row.prompt, row.first_attempts, row.first_correct, row.share]
+        for row in report["questions"]
+    ]
+    return csv_response(f"course-{course.pk}-report.csv", header, rows)

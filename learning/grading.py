@@ -6,6 +6,7 @@ lesson as it is today, so editing a published question never changes what a past
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
@@ -29,6 +30,44 @@ class Grade:
     score: Decimal
     correct: bool
     feedback: list[dict] = field(default_factory=list)
+
+
+# --- Whether a question is closed ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class QuestionState:
+    """Where one learner stands on one question in one take of a course."""
+
+    max_attempts: int
+    used: int
+    answered_correctly: bool
+
+    @property
+    def remaining(self) -> int:
+        return max(self.max_attempts - self.used, 0)
+
+    @property
+    def closed(self) -> bool:
+        """No more answers: right already, or every attempt used."""
+        return self.answered_correctly or self.used >= self.max_attempts
+
+    @property
+    def may_show_answer(self) -> bool:
+        """The correct answer and explanation are shown only once the question is closed."""
+        return self.closed
+
+
+def question_state(*, question: dict, results: Sequence[bool]) -> QuestionState:
+    """The state of `question` (a snapshot or public view) after answers graded `results`, oldest first.
+
+    A question that does not say how many attempts it allows allows one.
+    """
+    return QuestionState(
+        max_attempts=max(int(question.get("max_attempts") or 1), 1),
+        used=len(results),
+        answered_correctly=any(results),
+    )
 
 
 # --- Reading a submission -------------------------------------------------------------------

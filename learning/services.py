@@ -9,10 +9,11 @@ from django.db.models import Max
 from django.utils import timezone
 
 from competencies.services import evidence_record
+from home.permissions import require
 
 from .completion import Outstanding, lesson_outstanding
 from .dates import add_months
-from .grading import TamperedAnswer, grade, parse_answer
+from .grading import TamperedAnswer, grade, parse_answer, question_state
 from .models import (
     Certificate,
     CourseAttempt,
@@ -45,6 +46,7 @@ class LessonIncomplete(LearningError):
 
 def enrolment_start(*, user, course: CoursePage) -> Enrolment:
     """Enrol `user` on `course` and open their first take; starting again is harmless."""
+    require(user, "take_course", course)
     missing = prerequisites_missing(user=user, course=course)
     if missing:
         raise PrerequisitesMissing(missing)
@@ -118,10 +120,11 @@ def answer_submit(
                 "correct", flat=True
             )
         )
-        if any(previous):
+        state = question_state(question=snapshot, results=previous)
+        if state.answered_correctly:
             raise LearningError("You have already answered this question correctly.")
-        if len(previous) >= snapshot["max_attempts"]:
-            raise LearningError(f"You have used all {snapshot['max_attempts']} attempts at this question.")
+        if state.closed:
+            raise LearningError(f"You have used all {state.max_attempts} attempts at this question.")
         result = grade(snapshot, answer)
         attempt = QuestionAttempt.objects.create(
             user=locked.enrolment.user,

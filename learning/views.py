@@ -1,7 +1,6 @@
 """Short views for learning: the catalogue, course and lesson pages (served through Wagtail), results,
 certificates and their public verification, and a learner's own answer review."""
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
@@ -20,38 +19,13 @@ from home.permissions import can
 from . import services
 from .blocks import is_question
 from .completion import lesson_outstanding
-from .grading import AnswerError, TamperedAnswer, answer_text, correct_answer_text
+from .forms import CatalogueFilterForm, CourseActionForm, LessonActionForm, VerifyForm
+from .grading import AnswerError, TamperedAnswer, answer_text, correct_answer_text, question_state
 from .models import Certificate, CourseIndexPage, CoursePage, Enrolment, LessonPage, QuestionAttempt
 from .models.pages import DURATIONS, CatalogueFilters
 from .selectors import course_progress, current_attempt
 
 # --- Catalogue ------------------------------------------------------------------------------
-
-
-class CatalogueFilterForm(forms.Form):
-    """The catalogue's filters; labels carry result counts. A GET form, so it works without JavaScript."""
-
-    level = forms.TypedMultipleChoiceField(
-        choices=Level.choices, coerce=int, required=False, widget=forms.CheckboxSelectMultiple
-    )
-    competency = forms.TypedChoiceField(coerce=int, required=False, empty_value=None)
-    time = forms.MultipleChoiceField(
-        choices=[(d.slug, d.label) for d in DURATIONS], required=False, widget=forms.CheckboxSelectMultiple
-    )
-    for_my_role = forms.BooleanField(required=False, label="Only courses for my role")
-
-    def __init__(self, *args, competencies=(), **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["competency"].choices = [("", "Any competency")] + [(c.pk, str(c)) for c in competencies]
-
-    def filters(self) -> CatalogueFilters:
-        data = self.cleaned_data if self.is_valid() else {}
-        return CatalogueFilters(
-            levels=data.get("level") or [],
-            competency=data.get("competency"),
-            durations=data.get("time") or [],
-            for_my_role=bool(data.get("for_my_role")),
-        )
 
 
 def catalogue_serve(request, index_page: CourseIndexPage, *, preview_mode=None):
@@ -137,16 +111,17 @@ def _course_action(request, *, course):
         return redirect_to_login(course.get_url(request))
     if not can(request.user, "take_course", course):
         raise Http404
-    action = request.POST.get("action")
+    form = CourseActionForm(request.POST)
+    if not form.is_valid():
+        return HttpResponseBadRequest("Unknown action")
+    action = form.cleaned_data["action"]
     try:
         if action == "start":
             enrolment = services.enrolment_start(user=request.user, course=course)
-        elif action == "retake":
+        else:
             enrolment = get_object_or_404(Enrolment, user=request.user, course=course)
             services.course_retake(enrolment=enrolment)
             messages.success(request, "You have started the course again. Your best result still counts.")
-        else:
-            return HttpResponseBadRequest("Unknown action")
     except services.LearningError as exc:
         messages.error(request, str(exc))
         return redirect(course.get_url(request))
@@ -182,9 +157,11 @@ def lesson_serve(request, lesson: LessonPage, *, preview_mode=None):
 
 
 def _lesson_action(request, *, lesson, course, attempt):
-    action = request.POST.get("action")
-    if action == "answer":
-        question_id = request.POST.get("question", "")
+    form = LessonActionForm(request.POST)
+    if not form.is_valid():
+        return HttpResponseBadRequest("Unknown action")
+    if form.cleaned_data["action"] == "answer":
+        question_id = form.cleaned_data["question"]
         try:
             services.answer_submit(
                 course_attempt=attempt, lesson=lesson, question_id=question_id, data=request.POST
@@ -197,21 +174,19 @@ def _lesson_action(request, *, lesson, course, attempt):
         except services.LearningError as exc:
             messages.error(request, str(exc))
         return redirect(f"{lesson.get_url(request)}#question-{question_id}")
-    if action == "complete":
-        try:
-            services.lesson_complete(course_attempt=attempt, lesson=lesson)
-        except services.LessonIncomplete as exc:
-            messages.error(request, str(exc))
-            return redirect(lesson.get_url(request))
-        except services.LearningError as exc:
-            messages.error(request, str(exc))
-            return redirect(course.get_url(request))
-        attempt.refresh_from_db()
-        if attempt.finished_at:
-            return redirect("learning:course_result", course_id=course.pk)
-        following = lesson.get_next_siblings().live().type(LessonPage).first()
-        return redirect(following.get_url(request) if following else course.get_url(request))
-    return HttpResponseBadRequest("Unknown action")
+    try:
+        services.lesson_complete(course_attempt=attempt, lesson=lesson)
+    except services.LessonIncomplete as exc:
+        messages.error(request, str(exc))
+        return redirect(lesson.get_url(request))
+    except services.LearningError as exc:
+        messages.error(request, str(exc))
+        return redirect(course.get_url(request))
+    attempt.refresh_from_db()
+    if attempt.finished_at:
+        return redirect("learning:course_result", course_id=course.pk)
+    following = lesson.get_next_siblings().live().type(LessonPage).first()
+    return redirect(following.get_url(request) if following else course.get_url(request))
 
 
 def _lesson_render(request, *, lesson, course, attempt=None, errors=None, preview=False, show_answers=False):
@@ -245,6 +220,10 @@ def _lesson_render(request, *, lesson, course, attempt=None, errors=None, previe
             "course": course,
             "items": items,
             "errors": errors or {},
+            "error_links": [
+                {"href": f"#question-{question_id}-answer", "text": message}
+                for question_id, message in (errors or {}).items()
+            ],
             "preview": preview,
             "show_answers": show_answers,
             "attempt": attempt,
@@ -285,22 +264,21 @@ def _lesson_items(request, *, lesson, attempts_by_question, errors, preview, sho
         view = child.block.public_view(child.value, block_id=question_id, seed=seed)
         answers = attempts_by_question.get(question_id, [])
         latest = answers[-1] if answers else None
-        used = len(answers)
-        closed = bool(latest and (latest.correct or used >= view["max_attempts"]))
+        progress = question_state(question=view, results=[a.correct for a in answers])
         state = {
             **view,
             "number": number,
             "error": errors.get(question_id),
             "submitted": request.POST if question_id in errors else {},
             "latest": latest,
-            "used": used,
-            "remaining": max(view["max_attempts"] - used, 0),
-            "closed": closed,
-            "can_answer": not preview and not closed,
+            "used": progress.used,
+            "remaining": progress.remaining,
+            "closed": progress.closed,
+            "can_answer": not preview and not progress.closed,
         }
         if latest is not None:
             state["answer_text"] = answer_text(latest.snapshot, latest.answer)
-        reveal = latest.snapshot if closed else None
+        reveal = latest.snapshot if latest is not None and progress.may_show_answer else None
         if show_answers:
             reveal = child.block.snapshot(child.value, block_id=question_id)
         if reveal is not None:
@@ -354,22 +332,6 @@ def certificate_detail(request, code: str):
     )
 
 
-class VerifyForm(forms.Form):
-    code = forms.CharField(
-        label="Verification code",
-        max_length=20,
-        help_text="The 12-character code on the certificate, for example 7KQ2-M9XD-4TRP.",
-    )
-
-    def clean_code(self):
-        raw = "".join(ch for ch in self.cleaned_data["code"].upper() if ch.isalnum())
-        if len(raw) != 12:
-            raise forms.ValidationError(
-                "Enter the 12 letters and numbers of the code, for example 7KQ2-M9XD-4TRP"
-            )
-        return f"{raw[:4]}-{raw[4:8]}-{raw[8:]}"
-
-
 @require_GET
 def verify(request, code: str | None = None):
     """Public: confirm a certificate is genuine, showing only name, course, level and date."""
@@ -402,10 +364,10 @@ def answer_detail(request, pk: int):
     """One of the learner's own answers, reviewed against the question as it was asked."""
     answer = get_object_or_404(QuestionAttempt.objects.for_user(request.user).select_related("lesson"), pk=pk)
     snapshot = answer.snapshot
-    closed_ids = QuestionAttempt.objects.filter(
+    results = QuestionAttempt.objects.filter(
         course_attempt_id=answer.course_attempt_id, question_id=answer.question_id
     ).values_list("correct", flat=True)
-    closed = any(closed_ids) or len(closed_ids) >= snapshot.get("max_attempts", 1)
+    closed = question_state(question=snapshot, results=list(results)).may_show_answer
     return TemplateResponse(
         request,
         "learning/answer_detail.html",

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from competencies.levels import Level
 from home import roles
-from home.permissions import can
+from home.permissions import require
 from home.services import user_set_roles
 
 from .. import notifications
@@ -31,11 +31,6 @@ Action = ChampionLogEntry.Action
 WHY_MIN, WHY_MAX = 20, 5000
 REASON_MAX = 2000
 BIO_MAX = 3000
-
-
-def _require(user, action: str, obj=None) -> None:
-    if not can(user, action, obj):
-        raise PermissionDenied
 
 
 def _clean_skills(skills: Iterable[tuple]) -> list[tuple]:
@@ -68,7 +63,7 @@ def application_create(
     *, user, why: str, manager_name: str, service_area: str = "", skills, categories=()
 ) -> ChampionApplication:
     """A member applies to become a champion, offering competencies at levels and forums to lead."""
-    _require(user, "apply_champion")
+    require(user, "apply_champion")
     why = (why or "").strip()
     manager_name = " ".join((manager_name or "").split())
     errors = {}
@@ -116,7 +111,7 @@ def application_decide(
     *, actor, application: ChampionApplication, approve: bool, reason: str
 ) -> ChampionApplication:
     """Approve (Champion role, profile, moderator of the chosen categories) or decline, with a reason."""
-    _require(actor, "decide_champion_application", application)
+    require(actor, "decide_champion_application", application)
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError({"reason": "Enter a reason: the applicant is told it"})
@@ -190,7 +185,7 @@ def _tell_decision(*, application: ChampionApplication) -> None:
 
 def champion_step_down(*, actor, profile: ChampionProfile, reason: str = "") -> ChampionProfile:
     """End a champion's role: off the directory, out of the Champion group, no longer a moderator."""
-    _require(actor, "step_down_champion", profile)
+    require(actor, "step_down_champion", profile)
     reason = (reason or "").strip()
     by_self = actor.pk == profile.user_id
     if not by_self and not reason:
@@ -223,7 +218,7 @@ def champion_step_down(*, actor, profile: ChampionProfile, reason: str = "") -> 
 
 def profile_for_champion(*, user) -> ChampionProfile:
     """The champion's own profile, made from their account the first time they open it."""
-    _require(user, "edit_champion_profile")
+    require(user, "edit_champion_profile")
     profile, _ = ChampionProfile.objects.get_or_create(
         user=user, defaults={"job_title": user.job_title, "service_area": user.department}
     )
@@ -245,7 +240,7 @@ PROFILE_FIELDS = (
 
 def profile_update(*, user, profile: ChampionProfile, data: dict, skills) -> ChampionProfile:
     """Save what the champion chose to show, and the competencies they help with."""
-    _require(user, "edit_champion_profile", profile)
+    require(user, "edit_champion_profile", profile)
     skills = _clean_skills(skills)
     if not skills:
         raise ValidationError({"competencies": "Choose at least one competency you help with, and the level"})

@@ -1,16 +1,14 @@
 """Champion views: each checks its permission, calls a service or selector, and renders."""
 
-import csv
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from competencies.levels import Level
 from competencies.models import Competency
+from home.csv import csv_response
 from home.permissions import can, require
 
 from .. import services as forum_services
@@ -284,41 +282,31 @@ def coverage_csv(request):
     require(request.user, "view_champion_coverage")
     form = CoverageForm(request.GET or None)
     level = form.cleaned_data["level"] if form.is_valid() else Level.ANALYSE
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="champion-coverage.csv"'
-    writer = csv.writer(response)
-    writer.writerow(
+    header = [
+        "kind",
+        "code",
+        "name",
+        "champions",
+        f"champions at {Level(level).label} or above",
+        "highest level",
+        "staff",
+        "status",
+    ]
+    rows = [
         [
-            "kind",
-            "code",
-            "name",
-            "champions",
-            f"champions at {Level(level).label} or above",
-            "highest level",
-            "staff",
-            "status",
+            "competency",
+            row.competency.code,
+            row.competency.name,
+            row.champions,
+            row.at_level,
+            selectors.level_label(row.best_level),
+            "",
+            row.status,
         ]
-    )
-    for row in selectors.competency_coverage(needed_level=level):
-        writer.writerow(
-            [
-                "competency",
-                row.competency.code,
-                _safe(row.competency.name),
-                row.champions,
-                row.at_level,
-                selectors.level_label(row.best_level),
-                "",
-                row.status,
-            ]
-        )
-    for row in selectors.area_coverage():
-        writer.writerow(
-            ["service area", "", _safe(row.service_area), row.champions, "", "", row.staff, row.status]
-        )
-    return response
-
-
-def _safe(value: str) -> str:
-    """Stop a spreadsheet reading a cell as a formula."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+        for row in selectors.competency_coverage(needed_level=level)
+    ]
+    rows += [
+        ["service area", "", row.service_area, row.champions, "", "", row.staff, row.status]
+        for row in selectors.area_coverage()
+    ]
+    return csv_response("champion-coverage.csv", header, rows)

@@ -8,6 +8,7 @@ from django.template.response import TemplateResponse
 from home.permissions import require
 
 from . import services
+from .forms import PublishVersionForm
 from .models import MaturityModel
 
 
@@ -16,9 +17,11 @@ def publish_version(request, pk):
     model = get_object_or_404(MaturityModel, pk=pk)
     errors = []
     if request.method == "POST":
+        form = PublishVersionForm(request.POST)
+        form.is_valid()  # one optional text field: always valid
         try:
             version = services.version_publish(
-                model=model, user=request.user, notes=request.POST.get("notes", "")
+                model=model, user=request.user, notes=form.cleaned_data["notes"]
             )
         except ValidationError as exc:
             errors = exc.messages

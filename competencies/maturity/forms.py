@@ -66,3 +66,47 @@ class PathwayForm(forms.Form):
 
     def chosen_courses(self) -> list:
         return [self.course_objects[pk] for pk in self.cleaned_data["courses"]]
+
+
+class RemoveMemberForm(forms.Form):
+    """The "Remove" button beside a team member."""
+
+    remove = forms.IntegerField(min_value=1)
+
+
+class PublishVersionForm(forms.Form):
+    """Notes for a new version of the maturity model (the service says if they are missing)."""
+
+    notes = forms.CharField(required=False)
+
+
+class QuestionnaireForm(forms.Form):
+    """A level (0 is "Don't know") and an optional comment for each question of the round's version."""
+
+    COMMENT_MAX = 2000
+
+    def __init__(self, data, *, snapshot):
+        super().__init__(data)
+        self.codes = [q["code"] for theme in snapshot["themes"] for q in theme["questions"]]
+        levels = [(str(n), str(n)) for n in range(len(snapshot["levels"]) + 1)]
+        for code in self.codes:
+            self.fields[f"q-{code}"] = forms.TypedChoiceField(
+                choices=levels, coerce=int, required=False, empty_value=None
+            )
+            self.fields[f"c-{code}"] = forms.CharField(
+                required=False, strip=False, max_length=self.COMMENT_MAX
+            )
+
+    def answers(self) -> tuple[dict[str, tuple[int | None, str]], list[str]]:
+        """({code: (level or None, comment)}, [errors]); a refused level is dropped, a long comment cut."""
+        self.is_valid()
+        answers, errors = {}, []
+        for code in self.codes:
+            if f"q-{code}" in self.errors:
+                errors.append(f"{code}: choose one of the levels or 'Don't know'.")
+            if f"c-{code}" in self.errors:
+                errors.append(f"{code}: keep the comment under 2,000 characters.")
+            level = self.cleaned_data.get(f"q-{code}")
+            comment = self.cleaned_data.get(f"c-{code}", self.data.get(f"c-{code}", "")[: self.COMMENT_MAX])
+            answers[code] = (level, comment)
+        return answers, errors

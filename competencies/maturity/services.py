@@ -6,6 +6,8 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from home.permissions import require
+
 from .models import (
     AssessmentRound,
     MaturityAnswer,
@@ -76,7 +78,9 @@ def round_open(
 
 
 def round_close(*, assessment_round: AssessmentRound, user=None) -> AssessmentRound:
-    """Close a round now: answering stops and results become visible to the teams."""
+    """Close a round now: answering stops and results become visible to the teams (`user` None: the system)."""
+    if user is not None:
+        require(user, "open_maturity_round")
     if assessment_round.closed_at is None:
         assessment_round.closed_at = timezone.now()
         assessment_round.save(update_fields=["closed_at"])
@@ -85,6 +89,7 @@ def round_close(*, assessment_round: AssessmentRound, user=None) -> AssessmentRo
 
 def member_invite(*, team: MaturityTeam, email: str, actor) -> MaturityMembership:
     """Add the member with this work email address to the team."""
+    require(actor, "manage_maturity_team", team)
     user = get_user_model().objects.filter(email__iexact=email.strip(), is_active=True).first()
     if user is None:
         raise ValidationError(
@@ -152,6 +157,7 @@ def team_pathway_set(
     *, team: MaturityTeam, assessment_round: AssessmentRound | None, courses, note: str, actor
 ):
     """Replace the team's recommended pathway with `courses`, in order."""
+    require(actor, "manage_maturity_team", team)
     pathway, _ = TeamPathway.objects.update_or_create(
         team=team, defaults={"round": assessment_round, "note": note.strip()[:1000], "updated_by": actor}
     )

@@ -1,20 +1,18 @@
 """Front-end views for the team data-maturity self-assessment. Short: services write, selectors read."""
 
-import csv
-import io
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from home.csv import csv_response
 from home.permissions import can, require
 
 from . import selectors, services
-from .forms import InviteForm, PathwayForm, RoundForm
+from .forms import InviteForm, PathwayForm, QuestionnaireForm, RemoveMemberForm, RoundForm
 from .models import AssessmentRound, MaturityMembership, MaturityTeam
 from .services import DONT_KNOW
 
@@ -98,28 +96,6 @@ def round_close(request, pk):
     return redirect("maturity:round", pk=pk)
 
 
-def _parse_answers(post, snapshot) -> tuple[dict, list[str]]:
-    answers, errors = {}, []
-    top = len(snapshot["levels"])
-    for theme in snapshot["themes"]:
-        for q in theme["questions"]:
-            raw = post.get(f"q-{q['code']}", "")
-            comment = post.get(f"c-{q['code']}", "")
-            level = None
-            if raw:
-                try:
-                    level = int(raw)
-                except ValueError:
-                    level = -1
-                if not 0 <= level <= top:
-                    errors.append(f"{q['code']}: choose one of the levels or 'Don't know'.")
-                    level = None
-            if len(comment) > 2000:
-                errors.append(f"{q['code']}: keep the comment under 2,000 characters.")
-            answers[q["code"]] = (level, comment[:2000])
-    return answers, errors
-
-
 @login_required
 @never_cache
 @require_http_methods(["GET", "POST"])
@@ -132,7 +108,7 @@ def questionnaire(request, pk, slug):
     answers = selectors.answers_for(response=response)
     errors = []
     if request.method == "POST":
-        answers, errors = _parse_answers(request.POST, snapshot)
+        answers, errors = QuestionnaireForm(request.POST, snapshot=snapshot).answers()
         submit = "submit" in request.POST
         if not errors:
             try:
@@ -243,14 +219,6 @@ def team_pathway(request, pk, slug):
     return render(request, "maturity/team_result.html", context, status=400)
 
 
-def _csv(rows, filename) -> HttpResponse:
-    buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\r\n").writerows(rows)
-    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
 HEADER = [
     "Team",
     "Respondents",
@@ -294,7 +262,9 @@ def team_result_csv(request, pk, slug):
     assessment_round, team = _round_team(pk, slug)
     require(request.user, "view_maturity_team_result", (assessment_round, team))
     prof = selectors.team_profile(assessment_round=assessment_round, team=team)
-    return _csv([HEADER, *_profile_rows(team.name, prof)], f"maturity-{assessment_round.pk}-{team.slug}.csv")
+    return csv_response(
+        f"maturity-{assessment_round.pk}-{team.slug}.csv", HEADER, _profile_rows(team.name, prof)
+    )
 
 
 @login_required
@@ -323,10 +293,10 @@ def council_report_csv(request, pk):
     require(request.user, "open_maturity_round")
     assessment_round = _round(pk)
     report = selectors.council_report(assessment_round=assessment_round)
-    rows = [HEADER, *_profile_rows("Whole council", report.council)]
+    rows = _profile_rows("Whole council", report.council)
     for team, prof in report.teams:
         rows.extend(_profile_rows(team.name, prof))
-    return _csv(rows, f"maturity-{assessment_round.pk}-council.csv")
+    return csv_response(f"maturity-{assessment_round.pk}-council.csv", HEADER, rows)
 
 
 @login_required
@@ -339,10 +309,8 @@ def team_members(request, slug):
     inviting = request.method == "POST" and "remove" not in request.POST
     form = InviteForm(request.POST if inviting else None)
     if request.method == "POST" and "remove" in request.POST:
-        try:
-            user_id = int(request.POST["remove"])
-        except ValueError:
-            user_id = 0
+        remove = RemoveMemberForm(request.POST)
+        user_id = remove.cleaned_data["remove"] if remove.is_valid() else 0
         if services.member_remove(team=team, user_id=user_id):
             messages.success(request, "The member is removed from the team.")
         else:

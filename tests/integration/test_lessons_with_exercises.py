@@ -7,7 +7,7 @@ import pytest
 
 from competencies.levels import Level
 from jupyterlite import demo as lab_demo
-from jupyterlite.models import Exercise
+from jupyterlite.models import Attempt, Exercise
 from jupyterlite.services import expected_answer
 from learning.models import CourseCompetency, LessonCompletion
 from learning.services import enrolment_start
@@ -67,7 +67,8 @@ def test_lesson_with_an_exercise_completes_when_the_exercise_is_passed(
     assert post_answer(client, questions[0], "-12345").json()["correct"] is False
     assert not LessonCompletion.objects.filter(lesson=lesson).exists()
     for question in questions:
-        assert post_answer(client, question, str(expected_answer(question=question))).status_code == 201
+        response = post_answer(client, question, str(expected_answer(question=question)))
+        assert response.status_code == 201 and response.json()["correct"] is True
     assert LessonCompletion.objects.filter(lesson=lesson, attempt__enrolment=enrolment).exists()
     enrolment.refresh_from_db()
     assert enrolment.attempts.get().finished_at is not None
@@ -79,8 +80,13 @@ def test_another_learners_pass_does_not_complete_my_lesson(
 ):
     enrolment_start(user=learner, course=lab_course)
     client = client_for(other_learner)
-    for question in exercise.questions.all():
-        post_answer(client, question, str(expected_answer(question=question)))
+    questions = list(exercise.questions.all())
+    for question in questions:
+        response = post_answer(client, question, str(expected_answer(question=question)))
+        # The other learner's answers are taken and marked right: they pass the exercise themselves.
+        assert response.status_code == 201 and response.json()["correct"] is True
+    assert Attempt.objects.filter(user=other_learner, correct=True).count() == len(questions)
+    assert not Attempt.objects.filter(user=learner).exists()
     assert not LessonCompletion.objects.exists()
 
 
@@ -101,6 +107,8 @@ def test_courses_for_my_role_filter(client_for, learner, catalogue, competency):
     role.save_revision().publish()
     competency.save_revision().publish()
     staff_profile_set(user=learner, job_profile=role, governance_profiles=[], actor=learner)
-    html = client.get(catalogue.url, {"for_my_role": "1"}).content.decode()
+    response = client.get(catalogue.url, {"for_my_role": "1"})
+    assert response.status_code == 200
+    html = response.content.decode()
     assert "Course matching" in html
     assert "Course too-high" not in html and "Course unrelated" not in html

@@ -28,6 +28,7 @@ def test_dataset_page_shows_columns_issues_and_download(
     client = client_for(learner)
     with django_assert_max_num_queries(15):
         response = client.get(reverse("jupyterlite:dataset_detail", args=["highways-defects"]))
+    assert response.status_code == 200
     html = response.content.decode()
     for text in (
         "Highways Asset Management",

@@ -68,6 +68,8 @@ def test_filters_by_level_competency_and_time(client, catalogue, shelf, competen
 def test_bad_filter_values_are_ignored_not_errors(client, catalogue, shelf):
     response = client.get(catalogue.url, {"level": "nine", "competency": "x", "time": "forever"})
     assert response.status_code == 200
+    assert "3 courses" in response.content.decode()  # every course, as with no filter
+    assert titles(response) == ["Reading a table", "Recording data well", "Telling the story"]
 
 
 def test_draft_courses_are_not_listed(client, catalogue, shelf):
@@ -90,8 +92,13 @@ def test_learn_is_in_the_header_and_my_courses_on_my_learning(client, client_for
 
 def test_my_courses_shows_only_my_own(client_for, learner, other_learner, course):
     enrolment_start(user=other_learner, course=course)
-    body = client_for(learner).get("/my-learning/").content.decode()
+    response = client_for(learner).get("/my-learning/")
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "My courses" in body and "You have not started a course yet" in body
     assert course.title not in body
+    other = client_for(other_learner).get("/my-learning/")
+    assert other.status_code == 200 and course.title in other.content.decode()
 
 
 def _grow(catalogue, *, courses, questions_per_lesson, learners):
@@ -115,10 +122,12 @@ def test_catalogue_query_count_is_flat(client_for, learner, catalogue, django_as
     _grow(catalogue, courses=2, questions_per_lesson=1, learners=1)
     client.get(catalogue.url)
     with django_assert_max_num_queries(30) as small:
-        client.get(catalogue.url)
+        response = client.get(catalogue.url)
+    assert response.status_code == 200 and "2 courses" in response.content.decode()
     _grow(catalogue, courses=10, questions_per_lesson=1, learners=3)
     with django_assert_max_num_queries(30) as large:
-        client.get(catalogue.url)
+        response = client.get(catalogue.url)
+    assert response.status_code == 200 and "12 courses" in response.content.decode()
     assert len(large.captured_queries) == len(small.captured_queries)
 
 
@@ -153,13 +162,19 @@ def test_lesson_page_query_count_is_flat(client_for, learner, catalogue, django_
 
 def test_dashboard_query_count_is_flat(client_for, learner, catalogue, django_assert_max_num_queries):
     client = client_for(learner)
-    for course in _grow(catalogue, courses=2, questions_per_lesson=1, learners=0):
+    first = _grow(catalogue, courses=2, questions_per_lesson=1, learners=0)
+    for course in first:
         enrolment_start(user=learner, course=course)
     client.get("/my-learning/")
     with django_assert_max_num_queries(30) as small:
-        client.get("/my-learning/")
-    for course in _grow(catalogue, courses=8, questions_per_lesson=1, learners=0):
+        response = client.get("/my-learning/")
+    assert response.status_code == 200
+    assert all(course.title in response.content.decode() for course in first)
+    more = _grow(catalogue, courses=8, questions_per_lesson=1, learners=0)
+    for course in more:
         enrolment_start(user=learner, course=course)
     with django_assert_max_num_queries(30) as large:
-        client.get("/my-learning/")
+        response = client.get("/my-learning/")
+    assert response.status_code == 200
+    assert all(course.title in response.content.decode() for course in first + more)
     assert len(large.captured_queries) == len(small.captured_queries)

@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 from django.http import QueryDict
 
-from learning.grading import AnswerError, TamperedAnswer, grade, normalise_text, parse_answer
+from learning.grading import AnswerError, TamperedAnswer, grade, normalise_text, parse_answer, question_state
 
 CHOICES = [
     {"id": "a", "text": "Timely", "correct": True, "feedback": "Yes"},
@@ -175,3 +175,34 @@ def test_ordering_errors():
         )
     with pytest.raises(TamperedAnswer):
         parse_answer(ORDER, data(**{"position-u": "1", "position-e": "2", "position-a": "9"}))
+
+
+# --- question_state: one rule for "closed, may the answer be shown" ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("max_attempts", "results", "closed", "remaining"),
+    [
+        (2, [], False, 2),  # not answered yet
+        (2, [False], False, 1),  # wrong once, one attempt left
+        (2, [True], True, 1),  # right first time: closed with an attempt unused
+        (2, [False, True], True, 0),  # right at the last attempt
+        (2, [False, False], True, 0),  # every attempt used, never right
+        (1, [False], True, 0),
+        (3, [False, False], False, 1),
+    ],
+)
+def test_question_state(max_attempts, results, closed, remaining):
+    state = question_state(question={"max_attempts": max_attempts}, results=results)
+    assert state.closed is closed
+    assert state.may_show_answer is closed
+    assert state.remaining == remaining
+    assert state.used == len(results)
+    assert state.answered_correctly is any(results)
+
+
+@pytest.mark.parametrize("question", [{}, {"max_attempts": None}, {"max_attempts": 0}, {"max_attempts": "1"}])
+def test_question_state_allows_one_attempt_when_the_question_does_not_say(question):
+    assert not question_state(question=question, results=[]).closed
+    state = question_state(question=question, results=[False])
+    assert state.closed and state.max_attempts == 1 and state.remaining == 0

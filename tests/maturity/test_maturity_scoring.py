@@ -2,7 +2,6 @@
 and variance between teams surfaced as a finding."""
 
 from competencies.maturity.scoring import (
-    MIN_RESPONDENTS,
     Scale,
     profile,
     score,
@@ -63,7 +62,15 @@ def test_fewer_than_three_respondents_withholds_everything():
     assert prof.withheld
     assert prof.respondents == 2
     assert prof.themes == []
-    assert MIN_RESPONDENTS == 3
+
+
+def test_three_respondents_are_enough_to_show_the_profile():
+    """The threshold in behaviour: a third respondent turns a withheld profile into a shown one."""
+    prof = profile(snapshot=SNAPSHOT, responses=responses((1, 1, 1), (3, 3, 3), (2, 2, 2)))
+    assert not prof.withheld
+    assert prof.respondents == 3
+    assert [t.slug for t in prof.themes] == ["use", "gov"]
+    assert prof.theme("use").score.median == 2
 
 
 def test_question_with_fewer_than_three_levels_hides_its_median_and_spread():

@@ -9,8 +9,6 @@ that was never published; its slug then blocks the next attempt, and Wagtail's e
   the way and what to do.
 """
 
-from django.urls import reverse
-from django.utils.html import format_html
 from wagtail.actions.delete_page import DeletePageAction
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.models import Page
@@ -48,17 +46,11 @@ class SlugClashPageForm(WagtailAdminPageForm):
             return cleaned
         other = clashing[0]
         state = "a published page" if other.live else "an unpublished draft"
+        # Wagtail lists non-field errors in the banner above every tab (as plain text, so no link here).
         self.add_error(
             None,
-            format_html(
-                'The address "{}" is already used by {}, "{}". Change "Slug" on the Promote tab, or '
-                '<a href="{}">edit "{}"</a> (rename or delete it) first.',
-                slug,
-                state,
-                other.title,
-                reverse("wagtailadmin_pages:edit", args=[other.pk]),
-                other.title,
-            ),
+            f'The address "{slug}" is already used by {state}, "{other.title}" (page ID {other.pk}, in '
+            f'Pages under "{parent.title}"). Change "Slug" on the Promote tab, or rename or delete that page first.',
         )
         return cleaned
 

@@ -20,7 +20,9 @@ class LearningConfig(AppConfig):
         from . import permissions  # noqa: F401 - registers the can_* predicates
         from .models import CourseIndexPage
 
-        post_save.connect(_course_index_saved, sender=CourseIndexPage, dispatch_uid="learning_review_workflow")
+        post_save.connect(
+            _course_index_saved, sender=CourseIndexPage, dispatch_uid="learning_review_workflow"
+        )
         from .completion import register_requirement
 
         register_requirement("exercise", exercise_passed, label="Check your answers to the exercise")

@@ -14,6 +14,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from .blocks import ContentStreamBlock
+from .page_forms import SlugClashPageForm
 
 
 class UserManager(BaseUserManager):
@@ -175,6 +176,8 @@ class FooterLink(Orderable):
 class HomePage(Page):
     """The front page of the Data Academy."""
 
+    base_form_class = SlugClashPageForm
+
     introduction = models.TextField(
         max_length=400, blank=True, help_text="One or two sentences under the page title."
     )
@@ -191,6 +194,8 @@ class HomePage(Page):
 
 class StandardPage(Page):
     """A plain content page: help, accessibility statement, guidance."""
+
+    base_form_class = SlugClashPageForm
 
     introduction = models.TextField(max_length=400, blank=True, help_text="A short summary under the title.")
     body = StreamField(ContentStreamBlock(), blank=True, help_text="The page content.")

@@ -6,6 +6,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from wagtail import hooks
+from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import CreateView, SnippetViewSet
 
@@ -13,6 +14,7 @@ from home.hooks import SEARCH_PROVIDERS_HOOK
 from home.permissions import can
 
 from . import search, services
+from .admin_forms import DatasetAdminForm
 from .forms import DatasetUploadForm
 from .models import Dataset, Exercise
 
@@ -58,9 +60,24 @@ class DatasetViewSet(SnippetViewSet):
     icon = "table"
     menu_label = "Datasets"
     add_to_admin_menu = True
-    list_display = ["title", "slug", "owner", "row_count", "source"]
-    search_fields = ["title", "slug", "owner"]
+    list_display = ["title", "slug", "owner", "row_count", "source", "updated_at"]
+    list_filter = ["source"]
+    search_fields = ["title", "slug", "owner", "description"]
     add_view_class = DatasetCreateView
+    inspect_view_enabled = True
+    inspect_view_fields = ["title", "slug", "description", "owner", "licence", "row_count", "known_issues"]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("title"),
+            FieldPanel("slug"),
+            FieldPanel("description"),
+            FieldPanel("owner"),
+            FieldPanel("licence"),
+            FieldPanel("columns"),
+            FieldPanel("known_issues"),
+        ],
+        base_form_class=DatasetAdminForm,
+    )
 
 
 class ExerciseViewSet(SnippetViewSet):
@@ -69,8 +86,10 @@ class ExerciseViewSet(SnippetViewSet):
     menu_label = "Exercises"
     add_to_admin_menu = True
     list_display = ["title", "slug", "is_published", "updated_at"]
-    list_filter = ["is_published"]
+    list_filter = ["is_published", "datasets"]
     search_fields = ["title", "slug"]
+    inspect_view_enabled = True
+    inspect_view_fields = ["title", "slug", "instructions", "datasets", "is_published", "updated_at"]
 
 
 register_snippet(DatasetViewSet)

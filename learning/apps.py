@@ -15,7 +15,22 @@ class LearningConfig(AppConfig):
     name = "learning"
 
     def ready(self):
+        from django.db.models.signals import post_save
+
         from . import permissions  # noqa: F401 - registers the can_* predicates
+        from .models import CourseIndexPage
+
+        post_save.connect(
+            _course_index_saved, sender=CourseIndexPage, dispatch_uid="learning_review_workflow"
+        )
         from .completion import register_requirement
 
         register_requirement("exercise", exercise_passed, label="Check your answers to the exercise")
+
+
+def _course_index_saved(sender, instance, created, raw=False, **kwargs):
+    """A new course index goes under the "Academy review" workflow."""
+    if created and not raw:
+        from .services import assign_review_workflow
+
+        assign_review_workflow(catalogue=instance)

@@ -272,3 +272,15 @@ def lessons_complete_after_exercise(*, user, exercise_id: int) -> list[LessonCom
                     locked = CourseAttempt.objects.select_for_update().get(pk=take.pk)
                     completions.append(_lesson_mark_complete(course_attempt=locked, lesson=lesson))
     return completions
+
+
+REVIEW_WORKFLOW_NAME = "Academy review"
+
+
+def assign_review_workflow(*, catalogue) -> None:
+    """Put the course tree under "Academy review" (created by migration learning 0003), unless it has a workflow."""
+    from wagtail.models import Workflow, WorkflowPage
+
+    workflow = Workflow.objects.filter(name=REVIEW_WORKFLOW_NAME, active=True).first()
+    if workflow is not None and not WorkflowPage.objects.filter(page=catalogue).exists():
+        WorkflowPage.objects.create(page=catalogue, workflow=workflow)

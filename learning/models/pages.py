@@ -9,7 +9,6 @@ from django.db import models
 from django.db.models import Count, Q
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail import hooks
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
@@ -17,6 +16,7 @@ from wagtail.search import index
 
 from competencies.levels import LEVEL_SUMMARIES, Level
 from home.blocks import ContentStreamBlock
+from home.page_forms import SlugClashPageForm
 from learning.blocks import LessonStreamBlock
 
 CATALOGUE_PAGE_SIZE = 12
@@ -48,7 +48,7 @@ class ServedByView:
         return self._page_view()(request, self, preview_mode=mode_name)
 
 
-class CoursePageForm(WagtailAdminPageForm):
+class CoursePageForm(SlugClashPageForm):
     """Checks what spans the form and its inline competencies: no competency beyond the course's level."""
 
     def clean(self):
@@ -113,6 +113,8 @@ class CatalogueFilters:
 
 class CourseIndexPage(ServedByView, Page):
     """The course catalogue: every published course, filtered by level, competency and study time."""
+
+    base_form_class = SlugClashPageForm
 
     introduction = models.TextField(
         max_length=500, blank=True, help_text="A sentence or two above the list of courses."
@@ -332,6 +334,8 @@ class CourseCompetency(Orderable):
 
 class LessonPage(ServedByView, Page):
     """One lesson of a course: reading, questions and (from the lab) exercises, in one stream."""
+
+    base_form_class = SlugClashPageForm
 
     summary = models.TextField(
         max_length=300, blank=True, help_text="Optional one-line summary of the lesson."

@@ -26,6 +26,9 @@ def academy(monkeypatch):
 
     for slug, dataset in BY_SLUG.items():
         monkeypatch.setitem(academy._cache, slug, dataset.csv_text())
+    types = {slug: [{"name": c.name, "type": c.type} for c in d.columns] for slug, d in BY_SLUG.items()}
+    # load_frame() asks the server for the catalogue's column types: /datasets/<slug>/columns/
+    monkeypatch.setattr(academy, "_get_json", lambda url: (200, {"columns": types[url.split("/")[2]]}))
     answers: dict = {}
     monkeypatch.setattr(academy, "check", lambda question, value: answers.__setitem__(question, value))
     monkeypatch.setattr(academy, "_display", lambda bundle: None)

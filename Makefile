@@ -57,7 +57,10 @@ lint: .venv/.installed-test ## ruff lint and format check, Django checks, migrat
 bench: .venv/.installed-run ## Seed a council-sized site into its own database; print time, queries, req/s per page
 	$(PY) bench/harness.py $(BENCH_ARGS)
 
+wheels: ## Rebuild the lab's numpy/pandas/markupsafe wheels for Pyodide (as root; 20-60 min; WHEELS_ARGS=--force redoes all)
+	bash jupyterlite/wheels/build.sh $(WHEELS_ARGS)
+
 clean: ## Remove the virtualenv, node_modules and built files (keeps db.sqlite3)
 	rm -rf .venv node_modules var/frontend var/static var/lab var/lab-cache
 
-.PHONY: help install assets migrate demo lab run test lint bench clean
+.PHONY: help install assets migrate demo lab run test lint bench wheels clean

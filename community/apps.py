@@ -2,6 +2,6 @@ from django.apps import AppConfig
 
 
 class CommunityConfig(AppConfig):
-    """Forums, moderation, notifications and the data champions directory."""
+    """Forums, moderation and notifications."""
 
     name = "community"

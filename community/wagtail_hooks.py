@@ -1,14 +1,25 @@
-"""Header menu item, "My learning" panel, header notification count, and categories in the Wagtail admin."""
+"""Community's place in the site: menu items, the header's notifications link, the "Discuss this lesson"
+aside, champions as help with a competency, the "My learning" panel, and categories in the Wagtail admin."""
 
 from django.urls import reverse
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from home.hooks import DASHBOARD_HOOK, MAIN_MENU_HOOK, DashboardPanel, MenuItem
+from home.hooks import (
+    DASHBOARD_HOOK,
+    HEADER_LINKS_HOOK,
+    MAIN_MENU_HOOK,
+    PAGE_ASIDES_HOOK,
+    DashboardPanel,
+    HeaderLink,
+    MenuItem,
+    PageAside,
+)
 
 from . import notifications
 from .models import Category, Topic
+from .templatetags.community_tags import discussion_link_context
 
 
 @hooks.register(MAIN_MENU_HOOK)
@@ -16,14 +27,22 @@ def community_menu_item(request):
     return [MenuItem(label="Community", url=reverse("community:index"), order=50, requires_login=True)]
 
 
-@hooks.register(MAIN_MENU_HOOK)
-def champions_menu_item(request):
-    return [MenuItem(label="Champions", url=reverse("champions:directory"), order=55, requires_login=True)]
+@hooks.register(HEADER_LINKS_HOOK)
+def notifications_header_link(request):
+    unread = notifications.unread_count(request.user)
+    return [
+        HeaderLink(
+            label="Notifications", url=reverse("community:notifications"), badge=unread, badge_label="unread"
+        )
+    ]
 
 
-@hooks.register("academy_unread_notification_count")
-def unread_notification_count(user) -> int:
-    return notifications.unread_count(user)
+@hooks.register(PAGE_ASIDES_HOOK)
+def discussion_aside(request, page):
+    return PageAside(
+        template_name="community/includes/discussion_link.html",
+        context=discussion_link_context(request, page),
+    )
 
 
 @hooks.register(DASHBOARD_HOOK)

@@ -3,8 +3,6 @@
 from home import roles
 from home.permissions import rule
 
-from .maturity import permissions as maturity_permissions  # noqa: F401 - registers the maturity predicates
-
 
 @rule
 def can_view_framework(*, user, obj=None) -> bool:

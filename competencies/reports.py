@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Exists, Max, OuterRef
 
+from .hooks import developed_competency_ids
 from .models import (
     Competency,
     CompetencyEvidence,
@@ -17,7 +18,6 @@ from .models import (
     SelfAssessment,
     StaffProfile,
 )
-from .selectors import course_links_available
 
 NOT_RECORDED = "Not recorded"
 BASIS_EVIDENCED, BASIS_SELF = "evidenced", "self"
@@ -164,19 +164,16 @@ def named_staff_for_department(*, department: str):
 class Coverage:
     """Gaps in the framework itself."""
 
-    undeveloped: list[Competency] | None  # None: the learning app does not link courses yet
+    undeveloped: list[Competency] | None  # None: no app links courses to competencies
     unheld_roles: list[RoleProfile]
 
 
 def coverage() -> Coverage:
     """Published competencies no published course develops, and published role profiles nobody holds."""
     undeveloped = None
-    if course_links_available():
-        from django.apps import apps
-
-        CourseCompetency = apps.get_model("learning", "CourseCompetency")
-        developed = CourseCompetency.objects.filter(competency=OuterRef("pk"), course__live=True)
-        undeveloped = list(Competency.objects.published().select_related("area").exclude(Exists(developed)))
+    developed = developed_competency_ids()
+    if developed is not None:
+        undeveloped = list(Competency.objects.published().select_related("area").exclude(pk__in=developed))
     held_job = StaffProfile.objects.filter(job_profile=OuterRef("pk"), user__is_active=True)
     held_gov = StaffProfile.governance_profiles.through.objects.filter(
         roleprofile=OuterRef("pk"), staffprofile__user__is_active=True

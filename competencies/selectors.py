@@ -1,9 +1,10 @@
-"""Reads for the competency framework: the published framework, a member's requirements and gap, the pathway."""
+"""Reads for the competency framework: the published framework, a member's requirements and gap.
 
-from collections import defaultdict
+The pathway (the courses that close a gap) is learning's: learning/pathway.py, shown through competencies/hooks.py.
+"""
+
 from dataclasses import dataclass, field
 
-from django.apps import apps
 from django.db.models import Max, Prefetch, Q
 
 from .levels import Level
@@ -184,94 +185,3 @@ def gap_for_user(*, user) -> list[GapRow]:
         key=lambda r: (r.priority != Priority.ESSENTIAL, r.competency.area.sort_order, r.competency.code)
     )
     return rows
-
-
-# --- Pathway: the courses that close the gap ------------------------------------------------------------
-
-
-def course_links_available() -> bool:
-    """Whether the learning app provides course ↔ competency links yet."""
-    try:
-        apps.get_model("learning", "CourseCompetency")
-    except LookupError:
-        return False
-    return True
-
-
-@dataclass
-class PathwayStep:
-    """A course on the pathway, the gaps it helps close, and prerequisites the member still needs."""
-
-    course: object
-    level: Level
-    closes: list[tuple[Competency, Level]]
-    prerequisites: list = field(default_factory=list)
-
-
-def pathway_for_user(*, user, gap: list[GapRow] | None = None) -> list[PathwayStep] | None:
-    """Published courses that develop an unmet competency above the member's evidenced level, up to the
-    required level, ordered by level and so that a course comes after its prerequisites.
-
-    None when the learning app does not link courses to competencies (yet).
-    """
-    if not course_links_available():
-        return None
-    gap = gap_for_user(user=user) if gap is None else gap
-    open_rows = {row.competency.pk: row for row in gap if not row.met}
-    if not open_rows:
-        return []
-    CourseCompetency = apps.get_model("learning", "CourseCompetency")
-    links = (
-        CourseCompetency.objects.filter(competency_id__in=open_rows, course__live=True)
-        .select_related("course")
-        .order_by("course__level", "course__title")
-    )
-    steps: dict[int, PathwayStep] = {}
-    for link in links:
-        row = open_rows[link.competency_id]
-        if not (row.evidenced or 0) < link.level <= row.required:
-            continue
-        step = steps.get(link.course_id)
-        if step is None:
-            step = steps[link.course_id] = PathwayStep(
-                course=link.course, level=Level(link.course.level), closes=[]
-            )
-        step.closes.append((row.competency, Level(link.level)))
-    return _order_by_prerequisites(list(steps.values()))
-
-
-def _order_by_prerequisites(steps: list[PathwayStep]) -> list[PathwayStep]:
-    """Stable topological order: by level, then title, with each course after the pathway's prerequisites."""
-    if not steps:
-        return steps
-    by_id = {step.course.pk: step for step in steps}
-    through = by_id[next(iter(by_id))].course.__class__.prerequisites.through
-    source, target = _prerequisite_columns(through)
-    prereq_ids: dict[int, set[int]] = defaultdict(set)
-    for course_id, prereq_id in through.objects.filter(**{f"{source}__in": list(by_id)}).values_list(
-        source, target
-    ):
-        prereq_ids[course_id].add(prereq_id)
-    for step in steps:
-        step.prerequisites = [by_id[p].course for p in sorted(prereq_ids[step.course.pk]) if p in by_id]
-    ordered: list[PathwayStep] = []
-    placed: set[int] = set()
-    remaining = sorted(steps, key=lambda s: (s.level, s.course.title))
-    while remaining:
-        ready = next(
-            (s for s in remaining if prereq_ids[s.course.pk] & set(by_id) <= placed),
-            remaining[0],  # a prerequisite cycle: fall back to level order rather than loop forever
-        )
-        ordered.append(ready)
-        placed.add(ready.course.pk)
-        remaining.remove(ready)
-    return ordered
-
-
-def _prerequisite_columns(through) -> tuple[str, str]:
-    """The through model's (course, prerequisite) foreign key names, e.g. ('from_coursepage', 'to_coursepage')."""
-    fks = [f for f in through._meta.get_fields() if f.many_to_one]
-    names = [f.name for f in fks]
-    if "from_coursepage" in names:
-        return "from_coursepage_id", "to_coursepage_id"
-    return f"{fks[0].name}_id", f"{fks[1].name}_id"

@@ -1,4 +1,4 @@
-from django.urls import include, path
+from django.urls import path
 
 from . import views
 
@@ -17,7 +17,6 @@ urlpatterns = [
     path("framework/reports/", views.report_heatmap, name="report_heatmap"),
     path("framework/reports/service-area/", views.report_service_area, name="report_service_area"),
     path("framework/reports/coverage/", views.report_coverage, name="report_coverage"),
-    path("framework/maturity/", include("competencies.maturity.urls")),
     path("my-role/", views.my_role, name="my_role"),
     path("my-role/self-assessment/", views.self_assessment, name="self_assessment"),
     path("my-role/gap/", views.gap, name="gap"),

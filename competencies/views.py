@@ -15,6 +15,7 @@ from home.permissions import require
 
 from . import reports, selectors, services, transfer
 from .forms import SelfAssessmentForm, StaffProfileForm
+from .hooks import gap_sections
 from .levels import LEVEL_SUMMARIES, Level
 from .models import CompetencyArea, FrameworkVersion, ProfileKind
 
@@ -197,11 +198,9 @@ def gap(request):
     """Required vs self-assessed vs evidenced per competency, and the courses that close the gap."""
     require(request.user, "edit_own_role")
     rows = selectors.gap_for_user(user=request.user)
-    pathway = selectors.pathway_for_user(user=request.user, gap=rows) if rows else []
     context = {
         "gap": rows,
-        "pathway": pathway,
-        "pathway_available": pathway is not None,
+        "sections": gap_sections(request, gap=rows) if rows else "",
         "open_count": sum(not row.met for row in rows),
         "breadcrumbs": [MY_ROLE_CRUMB],
     }

@@ -131,7 +131,3 @@ def my_role_panel(request):
         },
         order=20,
     )
-
-
-# The team data-maturity self-assessment registers its own snippets, admin screen and dashboard panel.
-from .maturity import hooks as maturity_hooks  # noqa: E402, F401

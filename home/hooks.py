@@ -1,11 +1,18 @@
-"""Extension points other apps fill through Wagtail hooks: header navigation, dashboard panels, retention."""
+"""Extension points other apps fill through Wagtail hooks: header navigation and links, dashboard panels,
+help with a competency, asides under a page, and retention sweeps. Home is the bottom layer
+(config/architecture.py): it names no app above it, they register here instead."""
 
 from dataclasses import dataclass, field
 
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString, mark_safe
 from wagtail import hooks
 
 MAIN_MENU_HOOK = "academy_main_menu_items"
+HEADER_LINKS_HOOK = "academy_header_links"
 DASHBOARD_HOOK = "academy_dashboard_panels"
+HELP_LINKS_HOOK = "academy_help_links"
+PAGE_ASIDES_HOOK = "academy_page_asides"
 # fn(*, cutoff: datetime, erase: bool) -> int: records an app keeps beyond accounts (e.g. leavers' staff
 # records) whose retention ended before `cutoff`; erased when `erase`. Run by `erase_inactive_accounts`.
 RETENTION_HOOK = "academy_retention_sweeps"
@@ -19,6 +26,35 @@ class MenuItem:
     url: str
     order: int = 100
     requires_login: bool = False
+
+
+@dataclass(frozen=True)
+class HeaderLink:
+    """A link in the header's account area for signed-in members, with an optional count badge."""
+
+    label: str
+    url: str
+    badge: int | None = None
+    badge_label: str = ""
+    order: int = 100
+
+
+@dataclass(frozen=True)
+class HelpLink:
+    """Where a member finds help with one competency, e.g. "Find a champion for Data ethics"."""
+
+    label: str
+    url: str
+    order: int = 100
+
+
+@dataclass
+class PageAside:
+    """Something shown under a page's content (e.g. the link to its discussion), rendered with `template_name`."""
+
+    template_name: str
+    context: dict = field(default_factory=dict)
+    order: int = 100
 
 
 @dataclass
@@ -46,6 +82,36 @@ def dashboard_panels(request) -> list[DashboardPanel]:
         if panel is not None:
             panels.append(panel)
     return sorted(panels, key=lambda p: p.order)
+
+
+def header_links(request) -> list[HeaderLink]:
+    """The header's links for a signed-in member, from every app that registers some."""
+    if not request.user.is_authenticated:
+        return []
+    links: list[HeaderLink] = []
+    for fn in hooks.get_hooks(HEADER_LINKS_HOOK):
+        links.extend(fn(request))
+    return sorted(links, key=lambda link: (link.order, link.label))
+
+
+def help_links(request, *, competency) -> list[HelpLink]:
+    """Help with `competency` (a gap row, a lesson's "Stuck?"); registrants must not query per call."""
+    links: list[HelpLink] = []
+    for fn in hooks.get_hooks(HELP_LINKS_HOOK):
+        links.extend(fn(request, competency=competency))
+    return sorted(links, key=lambda link: (link.order, link.label))
+
+
+def page_asides(request, *, page) -> SafeString:
+    """The asides registered for `page` (`fn(request, page) -> PageAside | None`), rendered in order."""
+    asides = [aside for fn in hooks.get_hooks(PAGE_ASIDES_HOOK) if (aside := fn(request, page)) is not None]
+    return render_asides(request, asides)
+
+
+def render_asides(request, asides: list[PageAside]) -> SafeString:
+    """Render asides in order; each is a template rendered with autoescaping, so the result is safe."""
+    ordered = sorted(asides, key=lambda aside: aside.order)
+    return mark_safe("".join(render_to_string(a.template_name, a.context, request=request) for a in ordered))
 
 
 def retention_sweeps(*, cutoff, erase: bool) -> list[tuple[str, int]]:

@@ -37,7 +37,7 @@ class ExerciseBlock(blocks.StructBlock):
 
     class Meta:
         icon = "code"
-        template = "blocks/exercise_block.html"
+        template = "jupyterlite/blocks/exercise_block.html"
         label = "Python exercise"
         description = "A notebook on sample data, with answers checked by the server"
 

@@ -19,9 +19,11 @@ from home.permissions import can
 
 from . import services
 from .blocks import ExerciseBlock
+from .hooks import exercise_passed
 from .lab import serve
 from .models import Dataset, Exercise, Question
 from .notebooks import starter_notebook
+from .selectors import exercise_ids_passed
 
 # JupyterLab injects styles at run time; Pyodide compiles WebAssembly; Vega compiles chart expressions.
 LAB_CSP = {
@@ -119,11 +121,9 @@ def _verdict_json(verdict: services.Verdict, question: Question) -> dict:
 
 
 def _after_verdict(user, verdict: services.Verdict, question: Question) -> None:
-    """A correct answer may finish the lesson that holds the exercise: the learner's progress moves on."""
-    if verdict.attempt.correct:
-        from learning.services import lessons_complete_after_exercise
-
-        lessons_complete_after_exercise(user=user, exercise_id=question.exercise_id)
+    """A correct answer that completes the exercise is announced, so learning can finish the lesson."""
+    if verdict.attempt.correct and exercise_ids_passed(user=user, exercise_ids=[question.exercise_id]):
+        exercise_passed(user=user, exercise_id=question.exercise_id)
 
 
 @require_POST

@@ -14,13 +14,14 @@ from django.views.decorators.http import require_GET
 
 from competencies.levels import Level
 from competencies.models import Competency
+from home.hooks import help_links
 from home.permissions import can
 
 from . import services
 from .blocks import is_question
 from .completion import lesson_outstanding
 from .grading import AnswerError, TamperedAnswer, answer_text, correct_answer_text
-from .models import Certificate, CoursePage, Enrolment, LessonPage, QuestionAttempt
+from .models import Certificate, CourseIndexPage, CoursePage, Enrolment, LessonPage, QuestionAttempt
 from .models.pages import DURATIONS, CatalogueFilters
 from .selectors import course_progress, current_attempt
 
@@ -51,6 +52,13 @@ class CatalogueFilterForm(forms.Form):
             durations=data.get("time") or [],
             for_my_role=bool(data.get("for_my_role")),
         )
+
+
+def catalogue_serve(request, index_page: CourseIndexPage, *, preview_mode=None):
+    """The catalogue page: the page's own context plus the filters and one page of courses."""
+    context = index_page.get_context(request)
+    context.update(catalogue_context(request, index_page=index_page))
+    return TemplateResponse(request, index_page.get_template(request), context)
 
 
 def catalogue_context(request, *, index_page) -> dict:
@@ -96,8 +104,9 @@ def _label_with_counts(form, counts) -> None:
 # --- Course page ----------------------------------------------------------------------------
 
 
-def course_serve(request, *, course: CoursePage, preview: bool = False):
+def course_serve(request, course: CoursePage, *, preview_mode=None):
     """GET: the course overview with the learner's progress. POST: start or re-take the course."""
+    preview = preview_mode is not None
     if request.method == "POST" and not preview:
         return _course_action(request, course=course)
     lessons = list(course.lessons())
@@ -150,8 +159,12 @@ def _course_action(request, *, course):
 # --- Lesson page ----------------------------------------------------------------------------
 
 
-def lesson_serve(request, *, lesson: LessonPage, preview: bool = False, show_answers: bool = False):
-    """A lesson with its questions. POST answers a question or completes the lesson, then redirects."""
+def lesson_serve(request, lesson: LessonPage, *, preview_mode=None):
+    """A lesson with its questions. POST answers a question or completes the lesson, then redirects.
+
+    Previewed in the admin as a learner sees it (mode "") or with the answers shown (mode "answers").
+    """
+    preview, show_answers = preview_mode is not None, preview_mode == "answers"
     course = lesson.course()
     if preview:
         return _lesson_render(request, lesson=lesson, course=course, preview=True, show_answers=show_answers)
@@ -244,10 +257,14 @@ def _lesson_render(request, *, lesson, course, attempt=None, errors=None, previe
             "percent": round(100 * sum(1 for item in required if item.pk in completed_ids) / len(required))
             if required
             else 0,
-            # "Stuck?": the champions who help with what this course develops.
-            "help_competencies": list(
-                Competency.objects.filter(course_links__course=course).order_by("code").distinct()
-            ),
+            # "Stuck?": help (e.g. champions) with what this course develops.
+            "help_links": [
+                link
+                for competency in Competency.objects.filter(course_links__course=course)
+                .order_by("code")
+                .distinct()
+                for link in help_links(request, competency=competency)
+            ],
         }
     )
     response = TemplateResponse(request, "learning/lesson_page.html", context)

@@ -1,15 +1,29 @@
-"""Learning's place in the site (header link, "My learning" panel) and in the admin (course reports)."""
+"""Learning's place in the site: how its pages are served, the header link, the "My learning" panel, the
+pathway on the gap page and in the coverage report, completing lessons when the lab reports a passed exercise;
+and in the admin: course reports."""
 
 from django.urls import include, path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem as AdminMenuItem
 
-from home.hooks import DASHBOARD_HOOK, MAIN_MENU_HOOK, DashboardPanel, MenuItem
+from competencies.hooks import DEVELOPED_COMPETENCIES_HOOK, GAP_SECTIONS_HOOK
+from home.hooks import DASHBOARD_HOOK, MAIN_MENU_HOOK, DashboardPanel, MenuItem, PageAside
 from home.permissions import can
+from jupyterlite.hooks import EXERCISE_PASSED_HOOK
 
-from . import admin_views
-from .models import CourseIndexPage
+from . import admin_views, pathway, services, views
+from .models import CourseIndexPage, CoursePage, LessonPage
+from .models.pages import PAGE_VIEWS_HOOK
 from .selectors import dashboard_courses
+
+
+@hooks.register(PAGE_VIEWS_HOOK)
+def page_views():
+    return {
+        CourseIndexPage: views.catalogue_serve,
+        CoursePage: views.course_serve,
+        LessonPage: views.lesson_serve,
+    }
 
 
 @hooks.register(MAIN_MENU_HOOK)
@@ -34,6 +48,28 @@ def my_courses_panel(request):
         },
         order=10,
     )
+
+
+@hooks.register(EXERCISE_PASSED_HOOK)
+def complete_lessons_with_exercise(event):
+    """A passed exercise may leave nothing to do in the lessons that hold it: complete them."""
+    services.lessons_complete_after_exercise(user=event.user, exercise_id=event.exercise_id)
+
+
+@hooks.register(GAP_SECTIONS_HOOK)
+def pathway_gap_section(request, *, gap):
+    """The gap page's "Your pathway": the courses that close the member's gap, in order."""
+    open_count = sum(not row.met for row in gap)
+    steps = pathway.pathway_for_user(user=request.user, gap=gap) if open_count else []
+    return PageAside(
+        template_name="learning/includes/gap_pathway.html",
+        context={"pathway": steps, "open_count": open_count},
+    )
+
+
+@hooks.register(DEVELOPED_COMPETENCIES_HOOK)
+def developed_competencies():
+    return pathway.developed_competency_ids()
 
 
 report_urls = [

@@ -8,7 +8,7 @@ import pytest
 from django.core.management import call_command
 
 from home import roles
-from home.services import user_create
+from tests.factories.home import PASSWORD, make_user  # noqa: F401 - one definition, re-exported for older tests
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -22,7 +22,6 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-PASSWORD = "correct-horse-battery-staple"
 
 
 def pytest_collection_modifyitems(config, items):
@@ -42,10 +41,6 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "browser" in item.keywords:
             item.add_marker(skip)
-
-
-def make_user(email: str, *role_names: str, **fields):
-    return user_create(email=email, password=PASSWORD, role_names=role_names, **fields)
 
 
 @pytest.fixture
@@ -192,6 +187,25 @@ def sign_in(live_server):
         pg.get_by_label("Password").fill(password)
         pg.get_by_label("Password").press("Enter")
         pg.wait_for_load_state()
+
+    return _sign_in
+
+
+@pytest.fixture
+def sign_in_with_second_factor(live_server):
+    """`sign_in_with_second_factor(page, user)`: a session an identity provider vouched for (MFA done), for
+    the HR and admin pages that need a second factor."""
+    from django.test import Client
+
+    from home.middleware import SESSION_PROVIDER_MFA
+
+    def _sign_in(pg, user):
+        client = Client()
+        client.force_login(user)
+        session = client.session
+        session[SESSION_PROVIDER_MFA] = True
+        session.save()
+        pg.context.add_cookies([{"name": "sessionid", "value": session.session_key, "url": live_server.url}])
 
     return _sign_in
 

@@ -357,46 +357,46 @@ ROUTES: dict[str, Route] = {
     ),
     # Team data maturity. HR and admins open, close and report on rounds; members answer for their own team
     # while a round is open (the team lead too); the team and HR see the team's result once it has closed.
-    "competencies:maturity:index": Route(get=signed_in(OK), post=signed_in(NOT_ALLOWED)),
-    "competencies:maturity:round_new": Route(get=MATURITY_STAFF(OK), post=MATURITY_STAFF(BAD)),
-    "competencies:maturity:round": Route(
+    "maturity:index": Route(get=signed_in(OK), post=signed_in(NOT_ALLOWED)),
+    "maturity:round_new": Route(get=MATURITY_STAFF(OK), post=MATURITY_STAFF(BAD)),
+    "maturity:round": Route(
         kwargs=lambda w: {"pk": w["closed_round"].pk}, get=MATURITY_STAFF(OK), post=signed_in(NOT_ALLOWED)
     ),
     # Closing the already closed round: nothing changes, back to the round.
-    "competencies:maturity:round_close": Route(
+    "maturity:round_close": Route(
         kwargs=lambda w: {"pk": w["closed_round"].pk},
         get=signed_in(NOT_ALLOWED),
         post=MATURITY_STAFF(REDIRECT),
     ),
-    "competencies:maturity:council_report": Route(
+    "maturity:council_report": Route(
         kwargs=lambda w: {"pk": w["closed_round"].pk}, get=MATURITY_STAFF(OK), post=signed_in(NOT_ALLOWED)
     ),
-    "competencies:maturity:council_report_csv": Route(
+    "maturity:council_report_csv": Route(
         kwargs=lambda w: {"pk": w["closed_round"].pk}, get=MATURITY_STAFF(OK), post=signed_in(NOT_ALLOWED)
     ),
     # Learner is a member and the champion leads the team; an empty post saves an empty draft.
-    "competencies:maturity:answer": Route(
+    "maturity:answer": Route(
         kwargs=lambda w: {"pk": w["open_round"].pk, "slug": w["team"].slug},
         get=MATURITY_TEAM(OK, staff=FORBIDDEN),
         post=MATURITY_TEAM(REDIRECT, staff=FORBIDDEN),
     ),
-    "competencies:maturity:team_result": Route(
+    "maturity:team_result": Route(
         kwargs=lambda w: {"pk": w["closed_round"].pk, "slug": w["team"].slug},
         get=MATURITY_TEAM(OK, staff=OK),
         post=signed_in(NOT_ALLOWED),
     ),
-    "competencies:maturity:team_result_csv": Route(
+    "maturity:team_result_csv": Route(
         kwargs=lambda w: {"pk": w["closed_round"].pk, "slug": w["team"].slug},
         get=MATURITY_TEAM(OK, staff=OK),
         post=signed_in(NOT_ALLOWED),
     ),
     # An empty pathway is refused with the form's error; only the lead (and HR, admins) may set one.
-    "competencies:maturity:team_pathway": Route(
+    "maturity:team_pathway": Route(
         kwargs=lambda w: {"pk": w["closed_round"].pk, "slug": w["team"].slug},
         get=signed_in(NOT_ALLOWED),
         post={**MATURITY_STAFF(BAD), "champion": BAD},
     ),
-    "competencies:maturity:team_members": Route(
+    "maturity:team_members": Route(
         kwargs=lambda w: {"slug": w["team"].slug},
         get={**MATURITY_STAFF(OK), "champion": OK},
         post={**MATURITY_STAFF(BAD), "champion": BAD},
@@ -455,13 +455,13 @@ ROUTES: dict[str, Route] = {
         post={**signed_in(FORBIDDEN), "hr": OK, "admin": OK},
     ),
     # Events: everyone signed in takes a place (then is sent back to the event page) or cancels.
-    "champions:event_signup": Route(
+    "events:event_signup": Route(
         kwargs=lambda w: {"pk": w["event"].pk}, get=signed_in(NOT_ALLOWED), post=signed_in(REDIRECT)
     ),
-    "champions:event_cancel": Route(
+    "events:event_cancel": Route(
         kwargs=lambda w: {"pk": w["event"].pk}, get=signed_in(NOT_ALLOWED), post=signed_in(REDIRECT)
     ),
-    "champions:event_ics": Route(kwargs=lambda w: {"pk": w["event"].pk}, get=signed_in(OK)),
+    "events:event_ics": Route(kwargs=lambda w: {"pk": w["event"].pk}, get=signed_in(OK)),
     # Required learning. HR and admins see counts for the whole council (MFA); a line manager (the demo
     # champion manages two analysts) sees only their own reports; nobody else has a team view.
     "assignments:compliance": Route(get=HR_AND_ADMIN, post=everyone(NOT_ALLOWED)),
@@ -625,7 +625,8 @@ def _champions_world(*, learner, champion):
     from django.utils import timezone
 
     from community.champions import services as champion_services
-    from community.models import ChampionProfile, EventIndexPage, EventPage
+    from community.champions.models import ChampionProfile
+    from community.events.models import EventIndexPage, EventPage
     from competencies.levels import Level
     from competencies.models import Competency
     from home import roles
@@ -669,7 +670,7 @@ def _maturity_world(learner, champion) -> dict:
 
     from competencies.maturity import demo as maturity_demo
     from competencies.maturity import services as maturity
-    from competencies.models import MaturityMembership, MaturityTeam
+    from competencies.maturity.models import MaturityMembership, MaturityTeam
 
     model = maturity_demo._model(io.StringIO())
     version = maturity.version_publish(model=model)

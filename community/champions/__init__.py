@@ -1,1 +1,1 @@
-"""The data champions directory, applications, coverage report and community events."""
+"""The data champions directory, applications and the coverage report."""

@@ -8,7 +8,8 @@ from django.db.models import Count, Max, Prefetch, Q
 from competencies.levels import Level
 from competencies.models import Competency
 
-from ..models import ChampionApplication, ChampionCompetency, ChampionProfile, Post, Topic
+from ..models import Post, Topic
+from .models import ChampionApplication, ChampionCompetency, ChampionProfile
 
 PER_PAGE = 20
 SORTS = {
@@ -21,6 +22,14 @@ SORT_LABELS = {"name": "Name (A to Z)", "answers": "Most accepted answers", "new
 
 def active_profiles():
     return ChampionProfile.objects.filter(is_active=True, user__is_active=True)
+
+
+def profile_url_for(*, user) -> str:
+    """The directory address of `user`'s active champion profile, or "" if they are not an active champion."""
+    if user is None:
+        return ""
+    profile = ChampionProfile.objects.filter(user=user, is_active=True).only("pk").first()
+    return profile.get_absolute_url() if profile else ""
 
 
 def directory(

@@ -15,16 +15,15 @@ from home.services import user_set_roles
 
 from .. import notifications
 from ..markup import render_markdown
-from ..models import (
+from ..models import Category, NotificationPreference
+from ..permissions import forget_moderation
+from .models import (
     ApplicationCompetency,
-    Category,
     ChampionApplication,
     ChampionCompetency,
     ChampionLogEntry,
     ChampionProfile,
-    NotificationPreference,
 )
-from ..permissions import forget_moderation
 
 security_log = logging.getLogger("academy.security")
 Status = ChampionApplication.Status

@@ -1,4 +1,4 @@
-"""Champion and event views: each checks its permission, calls a service or selector, and renders."""
+"""Champion views: each checks its permission, calls a service or selector, and renders."""
 
 import csv
 
@@ -15,10 +15,11 @@ from home.permissions import can, require
 
 from .. import services as forum_services
 from ..forms import TopicForm
-from ..models import Category, ChampionApplication, ChampionProfile, EventPage
+from ..models import Category
 from ..views import _form_errors, member_required
-from . import events, selectors, services
+from . import selectors, services
 from .forms import ApplicationForm, CoverageForm, DecisionForm, DirectoryForm, ProfileForm, StepDownForm
+from .models import ChampionApplication, ChampionProfile
 
 CRUMB = {"label": "Champions", "url": "/champions/"}
 
@@ -51,7 +52,7 @@ def _directory_page(request, *, competency=None, title="Find a data champion"):
         "may_see_coverage": can(request.user, "view_champion_coverage"),
         "may_decide": can(request.user, "decide_champion_application"),
     }
-    return render(request, "community/champions/directory.html", context)
+    return render(request, "champions/directory.html", context)
 
 
 @member_required
@@ -86,7 +87,7 @@ def profile(request, pk):
         "accepted": selectors.accepted_answers(user=champion.user),
         "breadcrumbs": [CRUMB],
     }
-    return render(request, "community/champions/profile.html", context)
+    return render(request, "champions/profile.html", context)
 
 
 @member_required
@@ -108,7 +109,7 @@ def profile_edit(request):
             messages.success(request, "Your champion profile has been saved.")
             return redirect(champion.get_absolute_url())
     context = {"form": form, "champion": champion, "breadcrumbs": [CRUMB]}
-    return render(request, "community/champions/profile_form.html", context)
+    return render(request, "champions/profile_form.html", context)
 
 
 @member_required
@@ -133,7 +134,7 @@ def step_down(request, pk):
             )
             return redirect("champions:directory")
     context = {"form": form, "champion": champion, "breadcrumbs": [CRUMB]}
-    return render(request, "community/champions/step_down.html", context)
+    return render(request, "champions/step_down.html", context)
 
 
 @member_required
@@ -166,7 +167,7 @@ def apply(request):
         status=ChampionApplication.Status.PENDING
     )
     context = {"form": form, "past": past, "breadcrumbs": [CRUMB]}
-    return render(request, "community/champions/apply.html", context)
+    return render(request, "champions/apply.html", context)
 
 
 @member_required
@@ -179,7 +180,7 @@ def application_list(request):
         "applicant", "decided_by"
     )[:20]
     context = {"page_obj": page_obj, "decided": decided, "breadcrumbs": [CRUMB]}
-    return render(request, "community/champions/applications.html", context)
+    return render(request, "champions/applications.html", context)
 
 
 def _get_application(request, pk) -> ChampionApplication:
@@ -224,7 +225,7 @@ def application_detail(request, pk):
         "log": application.log.select_related("actor"),
         "breadcrumbs": [CRUMB],
     }
-    return render(request, "community/champions/application.html", context)
+    return render(request, "champions/application.html", context)
 
 
 @member_required
@@ -260,7 +261,7 @@ def ask(request, pk):
         "champion": champion,
         "breadcrumbs": [CRUMB, {"label": champion.user.display_name, "url": champion.get_absolute_url()}],
     }
-    return render(request, "community/champions/ask.html", context)
+    return render(request, "champions/ask.html", context)
 
 
 @member_required
@@ -275,7 +276,7 @@ def coverage(request):
         "areas": selectors.area_coverage(),
         "breadcrumbs": [CRUMB],
     }
-    return render(request, "community/champions/coverage.html", context)
+    return render(request, "champions/coverage.html", context)
 
 
 @member_required
@@ -321,46 +322,3 @@ def coverage_csv(request):
 def _safe(value: str) -> str:
     """Stop a spreadsheet reading a cell as a formula."""
     return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
-
-
-# --- Events --------------------------------------------------------------------------------------
-
-
-def _get_event(pk) -> EventPage:
-    return get_object_or_404(EventPage.objects.live().select_related("organiser"), pk=pk)
-
-
-@member_required
-@require_POST
-def event_signup(request, pk):
-    event = _get_event(pk)
-    require(request.user, "sign_up_event", event)
-    try:
-        events.event_signup(user=request.user, event=event)
-    except ValidationError as exc:
-        messages.error(request, exc.messages[0])
-    else:
-        messages.success(request, "You have a place. Add it to your calendar with the link below.")
-    return redirect(event.url)
-
-
-@member_required
-@require_POST
-def event_cancel(request, pk):
-    event = _get_event(pk)
-    if events.event_cancel(user=request.user, event=event):
-        messages.success(request, "Your place has been cancelled.")
-    else:
-        messages.info(request, "You did not have a place at this event.")
-    return redirect(event.url)
-
-
-@member_required
-def event_ics(request, pk):
-    event = _get_event(pk)
-    body = events.event_ics(
-        event=event, url=event.get_full_url(request), host=request.get_host().split(":")[0]
-    )
-    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{event.slug}.ics"'
-    return response

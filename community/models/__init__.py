@@ -1,13 +1,5 @@
 """Forums (categories, topics, posts), reactions, notifications and moderation."""
 
-from .champions import (  # noqa: F401
-    ApplicationCompetency,
-    ChampionApplication,
-    ChampionCompetency,
-    ChampionLogEntry,
-    ChampionProfile,
-)
-from .events import EventIndexPage, EventPage, EventSignup  # noqa: F401
 from .forums import Category, MemberProfile, Post, PostRevision, Topic  # noqa: F401
 from .moderation import Flag, ModerationAction  # noqa: F401
 from .notifications import (  # noqa: F401

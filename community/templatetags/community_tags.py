@@ -11,7 +11,11 @@ register = template.Library()
 @register.inclusion_tag("community/includes/discussion_link.html", takes_context=True)
 def discussion_link(context, page):
     """One query: the page's topic (if it exists yet) for its reply count. Signed-in members only."""
-    request = context.get("request")
+    return discussion_link_context(context.get("request"), page)
+
+
+def discussion_link_context(request, page) -> dict:
+    """The link to discuss `page` and its reply count (also the page aside community/wagtail_hooks.py adds)."""
     if page is None or request is None or not request.user.is_authenticated:
         return {"url": None}
     reply_count = Topic.objects.filter(page_id=page.pk).values_list("reply_count", flat=True).first() or 0

@@ -7,8 +7,8 @@ from django.template.response import TemplateResponse
 
 from home.permissions import require
 
-from ..models import MaturityModel
 from . import services
+from .models import MaturityModel
 
 
 def publish_version(request, pk):
@@ -24,7 +24,7 @@ def publish_version(request, pk):
             errors = exc.messages
         else:
             messages.success(request, f"Published {version}. New rounds use it; earlier rounds keep theirs.")
-            return redirect("wagtailsnippets_competencies_maturitymodel:list")
+            return redirect("wagtailsnippets_maturity_maturitymodel:list")
     title = f"Publish {model.name}"
     context = {
         "page_title": title,
@@ -34,6 +34,4 @@ def publish_version(request, pk):
         "latest": model.versions.order_by("-number").first(),
         "errors": errors,
     }
-    return TemplateResponse(
-        request, "competencies/maturity/admin_publish.html", context, status=400 if errors else 200
-    )
+    return TemplateResponse(request, "maturity/admin_publish.html", context, status=400 if errors else 200)

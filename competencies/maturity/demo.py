@@ -9,11 +9,12 @@ import datetime
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from competencies.models import Competency
 from home.services import user_create
 
-from ..models import (
+from . import seed, selectors, services
+from .models import (
     AssessmentRound,
-    Competency,
     MaturityLevel,
     MaturityMembership,
     MaturityModel,
@@ -22,7 +23,6 @@ from ..models import (
     MaturityTeam,
     MaturityTheme,
 )
-from . import seed, selectors, services
 
 # name, slug, service area, lead email, members (email, first, last, job title),
 # {theme slug: typical level}: Data Use differs most between teams, as Essex found.

@@ -2,7 +2,7 @@
 
 from django import forms
 
-from ..models import MaturityTeam
+from .models import MaturityTeam
 
 
 class DateInput(forms.DateInput):

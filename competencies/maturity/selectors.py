@@ -10,7 +10,7 @@ from django.db.models import Q
 
 from home import roles
 
-from ..models import (
+from .models import (
     AssessmentRound,
     MaturityAnswer,
     MaturityMembership,

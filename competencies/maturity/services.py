@@ -6,7 +6,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from ..models import (
+from .models import (
     AssessmentRound,
     MaturityAnswer,
     MaturityMembership,

@@ -13,9 +13,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from home.permissions import can, require
 
-from ..models import AssessmentRound, MaturityMembership, MaturityTeam
 from . import selectors, services
 from .forms import InviteForm, PathwayForm, RoundForm
+from .models import AssessmentRound, MaturityMembership, MaturityTeam
 from .services import DONT_KNOW
 
 MATURITY_CRUMB = {"label": "Team data maturity", "url": "/framework/maturity/"}
@@ -47,7 +47,7 @@ def index(request):
         "staff_view": staff_view,
         "version": selectors.latest_version(),
     }
-    return render(request, "competencies/maturity/index.html", context)
+    return render(request, "maturity/index.html", context)
 
 
 @login_required
@@ -62,11 +62,9 @@ def round_new(request):
     if request.method == "POST" and version is not None and form.is_valid():
         new_round = services.round_open(version=version, user=request.user, **form.cleaned_data)
         messages.success(request, f"{new_round.name} is set up for {new_round.teams.count()} teams.")
-        return redirect("competencies:maturity:round", pk=new_round.pk)
+        return redirect("maturity:round", pk=new_round.pk)
     context = {"form": form, "version": version, "breadcrumbs": [MATURITY_CRUMB]}
-    return render(
-        request, "competencies/maturity/round_new.html", context, status=400 if form.errors else 200
-    )
+    return render(request, "maturity/round_new.html", context, status=400 if form.errors else 200)
 
 
 @login_required
@@ -87,7 +85,7 @@ def round_detail(request, pk):
         submitted[team_id] = submitted.get(team_id, 0) + 1
     rows = [(t, members[t.pk], submitted[t.pk]) for t in teams]
     context = {"round": assessment_round, "rows": rows, "breadcrumbs": [MATURITY_CRUMB]}
-    return render(request, "competencies/maturity/round_detail.html", context)
+    return render(request, "maturity/round_detail.html", context)
 
 
 @login_required
@@ -97,7 +95,7 @@ def round_close(request, pk):
     assessment_round = _round(pk)
     services.round_close(assessment_round=assessment_round, user=request.user)
     messages.success(request, f"{assessment_round.name} is closed. Teams can now see their results.")
-    return redirect("competencies:maturity:round", pk=pk)
+    return redirect("maturity:round", pk=pk)
 
 
 def _parse_answers(post, snapshot) -> tuple[dict, list[str]]:
@@ -152,11 +150,11 @@ def questionnaire(request, pk, slug):
                     messages.success(
                         request, "Your answers are submitted. You can change them until the round closes."
                     )
-                    return redirect("competencies:maturity:index")
+                    return redirect("maturity:index")
                 messages.success(
                     request, "Your answers are saved. Come back to finish them before the round closes."
                 )
-                return redirect("competencies:maturity:answer", pk=pk, slug=slug)
+                return redirect("maturity:answer", pk=pk, slug=slug)
     themes = [
         {
             **theme,
@@ -184,7 +182,7 @@ def questionnaire(request, pk, slug):
         "submitted": response is not None and response.submitted_at is not None,
         "breadcrumbs": [MATURITY_CRUMB],
     }
-    return render(request, "competencies/maturity/questionnaire.html", context, status=400 if errors else 200)
+    return render(request, "maturity/questionnaire.html", context, status=400 if errors else 200)
 
 
 def _team_result_context(request, assessment_round, team):
@@ -216,7 +214,7 @@ def team_result(request, pk, slug):
     courses = [c for a in context["actions"] for c in a.courses]
     context["pathway_form"] = PathwayForm(courses=list({c.pk: c for c in courses}.values()))
     context["breadcrumbs"] = [MATURITY_CRUMB]
-    return render(request, "competencies/maturity/team_result.html", context)
+    return render(request, "maturity/team_result.html", context)
 
 
 @login_required
@@ -240,9 +238,9 @@ def team_pathway(request, pk, slug):
         messages.success(
             request, f"The recommended pathway for {team.name} is saved. Members see it on My learning."
         )
-        return redirect("competencies:maturity:team_result", pk=pk, slug=slug)
+        return redirect("maturity:team_result", pk=pk, slug=slug)
     context.update(pathway_form=form, breadcrumbs=[MATURITY_CRUMB])
-    return render(request, "competencies/maturity/team_result.html", context, status=400)
+    return render(request, "maturity/team_result.html", context, status=400)
 
 
 def _csv(rows, filename) -> HttpResponse:
@@ -316,7 +314,7 @@ def council_report(request, pk):
         "changes": selectors.compare(now=report.council, before=before),
         "breadcrumbs": [MATURITY_CRUMB],
     }
-    return render(request, "competencies/maturity/council_report.html", context)
+    return render(request, "maturity/council_report.html", context)
 
 
 @login_required
@@ -349,7 +347,7 @@ def team_members(request, slug):
             messages.success(request, "The member is removed from the team.")
         else:
             messages.error(request, "That person is not a member of this team.")
-        return redirect("competencies:maturity:team_members", slug=slug)
+        return redirect("maturity:team_members", slug=slug)
     if inviting and form.is_valid():
         try:
             membership = services.member_invite(
@@ -360,9 +358,7 @@ def team_members(request, slug):
         else:
             name = membership.user.get_full_name() or membership.user.email
             messages.success(request, f"{name} is now a member of {team.name}.")
-            return redirect("competencies:maturity:team_members", slug=slug)
+            return redirect("maturity:team_members", slug=slug)
     members = team.memberships.select_related("user").order_by("user__first_name", "user__last_name")
     context = {"team": team, "members": members, "form": form, "breadcrumbs": [MATURITY_CRUMB]}
-    return render(
-        request, "competencies/maturity/team_members.html", context, status=400 if form.errors else 200
-    )
+    return render(request, "maturity/team_members.html", context, status=400 if form.errors else 200)

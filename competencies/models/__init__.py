@@ -2,20 +2,6 @@
 their requirements, framework versions, and each member's profile and self-assessment."""
 
 from .core import Competency, CompetencyArea, CompetencyEvidence, LevelDescriptor
-from .maturity import (
-    AssessmentRound,
-    MaturityAnswer,
-    MaturityLevel,
-    MaturityMembership,
-    MaturityModel,
-    MaturityQuestion,
-    MaturityResponse,
-    MaturityTeam,
-    MaturityTheme,
-    MaturityVersion,
-    TeamPathway,
-    TeamPathwayCourse,
-)
 from .profiles import (
     FrameworkVersion,
     Priority,
@@ -27,18 +13,6 @@ from .profiles import (
 )
 
 __all__ = [
-    "AssessmentRound",
-    "MaturityAnswer",
-    "MaturityLevel",
-    "MaturityMembership",
-    "MaturityModel",
-    "MaturityQuestion",
-    "MaturityResponse",
-    "MaturityTeam",
-    "MaturityTheme",
-    "MaturityVersion",
-    "TeamPathway",
-    "TeamPathwayCourse",
     "Competency",
     "CompetencyArea",
     "CompetencyEvidence",

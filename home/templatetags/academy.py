@@ -25,14 +25,22 @@ def can(context, action, obj=None):
     return can_do(context["request"].user, action, obj)
 
 
-@register.simple_tag
-def unread_notification_count(user):
-    """The header badge; None until the community app provides notifications."""
-    from wagtail import hooks as wagtail_hooks
+@register.simple_tag(takes_context=True)
+def header_links(context):
+    """`{% header_links as links %}`: the account area's links (e.g. notifications with the unread badge)."""
+    return hooks.header_links(context["request"])
 
-    for fn in wagtail_hooks.get_hooks("academy_unread_notification_count"):
-        return fn(user)
-    return None
+
+@register.simple_tag(takes_context=True)
+def help_links(context, competency):
+    """`{% help_links competency as links %}`: where to find help with a competency (e.g. its champions)."""
+    return hooks.help_links(context["request"], competency=competency)
+
+
+@register.simple_tag(takes_context=True)
+def page_asides(context, page):
+    """`{% page_asides page %}`: what other apps show under a page, such as the link to discuss it."""
+    return hooks.page_asides(context["request"], page=page)
 
 
 @register.filter

@@ -2,11 +2,13 @@
 
 from dataclasses import dataclass, field
 
+from django.core.exceptions import ImproperlyConfigured
 from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Count, Q
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
@@ -18,6 +20,32 @@ from home.blocks import ContentStreamBlock
 from learning.blocks import LessonStreamBlock
 
 CATALOGUE_PAGE_SIZE = 12
+
+# learning/wagtail_hooks.py returns {page class: view} here: the views import the models, never the reverse.
+PAGE_VIEWS_HOOK = "learning_page_views"
+
+
+class ServedByView:
+    """Mixin for a page whose requests a view handles: `view(request, page, *, preview_mode=None)`.
+
+    `preview_mode` is None when the page is served live, else the Wagtail preview mode ("" by default).
+    """
+
+    def _page_view(self):
+        for fn in hooks.get_hooks(PAGE_VIEWS_HOOK):
+            view = fn().get(type(self))
+            if view is not None:
+                return view
+        raise ImproperlyConfigured(
+            f"No view serves {type(self).__name__}: register one with {PAGE_VIEWS_HOOK}."
+        )
+
+    def serve(self, request, *args, **kwargs):
+        request.is_preview = False
+        return self._page_view()(request, self)
+
+    def serve_preview(self, request, mode_name):
+        return self._page_view()(request, self, preview_mode=mode_name)
 
 
 class CoursePageForm(WagtailAdminPageForm):
@@ -83,7 +111,7 @@ class CatalogueFilters:
     for_my_role: bool = False
 
 
-class CourseIndexPage(Page):
+class CourseIndexPage(ServedByView, Page):
     """The course catalogue: every published course, filtered by level, competency and study time."""
 
     introduction = models.TextField(
@@ -176,15 +204,8 @@ class CourseIndexPage(Page):
         )
         return Paginator(courses, CATALOGUE_PAGE_SIZE).get_page(page_number)
 
-    def get_context(self, request, *args, **kwargs):
-        from learning.views import catalogue_context
 
-        context = super().get_context(request, *args, **kwargs)
-        context.update(catalogue_context(request, index_page=self))
-        return context
-
-
-class CoursePage(Page):
+class CoursePage(ServedByView, Page):
     """A course at one level: an overview, what it develops, and its lessons as child pages."""
 
     level = models.PositiveSmallIntegerField(
@@ -284,16 +305,6 @@ class CoursePage(Page):
         """The published lessons in the order authors arranged them, without their bodies."""
         return LessonPage.objects.live().child_of(self).defer_streamfields().order_by("path")
 
-    def serve(self, request, *args, **kwargs):
-        from learning.views import course_serve
-
-        return course_serve(request, course=self)
-
-    def serve_preview(self, request, mode_name):
-        from learning.views import course_serve
-
-        return course_serve(request, course=self, preview=True)
-
 
 class CourseCompetency(Orderable):
     """A competency a course develops, and to which level (at most the course's own level)."""
@@ -319,7 +330,7 @@ class CourseCompetency(Orderable):
         return f"{self.competency} to {Level(self.level).label}"
 
 
-class LessonPage(Page):
+class LessonPage(ServedByView, Page):
     """One lesson of a course: reading, questions and (from the lab) exercises, in one stream."""
 
     summary = models.TextField(
@@ -362,13 +373,3 @@ class LessonPage(Page):
         from learning.blocks import is_question
 
         return [child for child in self.body if is_question(child)]
-
-    def serve(self, request, *args, **kwargs):
-        from learning.views import lesson_serve
-
-        return lesson_serve(request, lesson=self)
-
-    def serve_preview(self, request, mode_name):
-        from learning.views import lesson_serve
-
-        return lesson_serve(request, lesson=self, preview=True, show_answers=mode_name == "answers")

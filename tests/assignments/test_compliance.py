@@ -15,7 +15,7 @@ from competencies.staff.models import StaffRecord
 from home import personal_data
 from learning.assignments import services
 from learning.assignments.models import AssignedLearning
-from tests.factories import learning as learning_factories
+from tests.factories import passes as learning_factories
 from tests.factories.assignments import AssignmentFactory
 from tests.factories.staff import StaffRecordFactory, TeamFactory
 

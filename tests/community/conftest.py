@@ -57,6 +57,3 @@ def topic(db, learner, category, other_category):
 @pytest.fixture
 def reply(db, topic, other_learner):
     return services.post_create(user=other_learner, topic=topic, source="Try a lookup table of variants.")
-
-
-from .champions_fixtures import framework  # noqa: E402, F401 - the champions tests' competency framework

@@ -1,24 +1,12 @@
 """What only a browser shows for the framework: axe on every page type, keyboard use, nothing fetched off-host."""
 
 import pytest
-from django.test import Client
 
 from competencies.levels import Level
 from competencies.models import Competency, RoleProfile
 from competencies.services import evidence_record, staff_profile_set
-from home.middleware import SESSION_PROVIDER_MFA
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-
-
-def sign_in_with_second_factor(page, live_server, user):
-    """HR pages need a second factor: start a session that an identity provider vouched for."""
-    client = Client()
-    client.force_login(user)
-    session = client.session
-    session[SESSION_PROVIDER_MFA] = True
-    session.save()
-    page.context.add_cookies([{"name": "sessionid", "value": session.session_key, "url": live_server.url}])
 
 
 def test_framework_pages_pass_axe(page, axe_check, demo_content, learner, sign_in):
@@ -70,7 +58,7 @@ def test_learner_chooses_a_role_by_keyboard_rates_themselves_and_sees_gap_and_pa
     assert page.off_host_requests == []
 
 
-def test_hr_reports_pass_axe(page, axe_check, demo_content, hr_user, live_server):
+def test_hr_reports_pass_axe(page, axe_check, demo_content, hr_user, sign_in_with_second_factor):
     analyst = RoleProfile.objects.get(code="data-analyst")
     dq1 = Competency.objects.get(code="DQ1")
     for user in (hr_user,):
@@ -78,7 +66,7 @@ def test_hr_reports_pass_axe(page, axe_check, demo_content, hr_user, live_server
         evidence_record(
             user=user, competency=dq1, level=Level.ANALYSE, source="Course", source_key="course:x"
         )
-    sign_in_with_second_factor(page, live_server, hr_user)
+    sign_in_with_second_factor(page, hr_user)
     page.goto("/framework/reports/")
     axe_check(page)
     assert "Organisation heatmap" in page.content()

@@ -3,21 +3,17 @@
 import pytest
 
 from competencies.levels import Level
-from competencies.selectors import gap_for_user, pathway_for_user
+from competencies.selectors import gap_for_user
 from competencies.services import staff_profile_set
-from learning.models import CourseCompetency, CourseIndexPage, CoursePage
+from learning.models import CourseCompetency, CoursePage
+from learning.pathway import pathway_for_user
 from learning.services import enrolment_start, lesson_complete
-from tests.learning.conftest import add_course
+from tests.factories.learning import add_catalogue, add_course
 
 
 @pytest.fixture
 def catalogue(site_with_home):
-    from home.models import HomePage
-
-    index = CourseIndexPage(title="Courses", slug="learn", introduction="Our courses.")
-    HomePage.objects.get().add_child(instance=index)
-    index.save_revision().publish()
-    return index
+    return add_catalogue()
 
 
 def course(catalogue, slug, level, links, prerequisites=()):

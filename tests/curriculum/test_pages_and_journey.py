@@ -12,11 +12,11 @@ from competencies.models import Competency, RoleProfile
 from competencies.selectors import (
     evidenced_levels_for_user,
     gap_for_user,
-    pathway_for_user,
     staff_profile_for_user,
 )
 from jupyterlite.services import expected_answer
 from learning.models import CoursePage, Enrolment, LessonCompletion, LessonPage
+from learning.pathway import pathway_for_user
 from tests.curriculum.conftest import right_answer_data
 
 pytestmark = pytest.mark.django_db

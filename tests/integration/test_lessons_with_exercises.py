@@ -11,7 +11,19 @@ from jupyterlite.models import Exercise
 from jupyterlite.services import expected_answer
 from learning.models import CourseCompetency, LessonCompletion
 from learning.services import enrolment_start
-from tests.learning.conftest import add_course, catalogue, competency, q_single  # noqa: F401
+from tests.factories.competencies import CompetencyAreaFactory, CompetencyFactory
+from tests.factories.learning import add_catalogue, add_course, q_single
+
+
+@pytest.fixture
+def catalogue(site_with_home):
+    return add_catalogue()
+
+
+@pytest.fixture
+def competency(db):
+    area = CompetencyAreaFactory(name="Data quality", slug="data-quality")
+    return CompetencyFactory(code="DQ1", name="Judging data quality", description="x", area=area)
 
 
 @pytest.fixture
@@ -21,7 +33,7 @@ def exercise(db):
 
 
 @pytest.fixture
-def lab_course(catalogue, exercise):  # noqa: F811
+def lab_course(catalogue, exercise):
     return add_course(
         catalogue,
         slug="python",
@@ -73,7 +85,7 @@ def test_another_learners_pass_does_not_complete_my_lesson(
 
 
 @pytest.mark.django_db
-def test_courses_for_my_role_filter(client_for, learner, catalogue, competency):  # noqa: F811
+def test_courses_for_my_role_filter(client_for, learner, catalogue, competency):
     from competencies.models import RoleProfile, RoleRequirement
     from competencies.services import staff_profile_set
 

@@ -12,7 +12,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('competencies', '0002_framework_profiles_versions'),
+        ('competencies', '0001_initial'),
         ('learning', '0003_recertification'),
         ('staff', '0001_initial'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),

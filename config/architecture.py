@@ -65,11 +65,11 @@ TEMPLATE_DIRS: dict[str, str] = {
     "maturity": "competencies.maturity",
     "jupyterlite": "jupyterlite",
     "learning": "learning",
+    "assignments": "learning.assignments",
+    "staff": "competencies.staff",
     "community": "community",
     "champions": "community.champions",
     "events": "community.events",
-    "staff": "competencies.staff",
-    "assignments": "learning.assignments",
 }
 
 # Top-level packages that hold layered code; everything else (config, tests, bench, libraries) is outside.

@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from tests.factories import learning as learning_factories
+from tests.factories import passes as learning_factories
 from tests.factories.staff import ServiceAreaFactory, StaffRecordFactory, TeamFactory
 
 

@@ -11,9 +11,9 @@ from learning.assignments import schedule, services
 from learning.assignments.models import AssignedLearning, DueRule
 from learning.models import Certificate
 from learning.services import certificate_expiry
-from tests.factories import learning as learning_factories
+from tests.factories import passes as learning_factories
 from tests.factories.assignments import AssignmentFactory
-from tests.factories.learning import london
+from tests.factories.passes import london
 
 UTC = datetime.UTC
 

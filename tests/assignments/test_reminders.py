@@ -11,9 +11,9 @@ from django.core.management import call_command
 from competencies.staff.services import staff_mark_leaver
 from learning.assignments import services
 from learning.assignments.models import ReminderSent, Requirement
-from tests.factories import learning as learning_factories
+from tests.factories import passes as learning_factories
 from tests.factories.assignments import AssignmentFactory
-from tests.factories.learning import london
+from tests.factories.passes import london
 
 DUE = datetime.date(2026, 6, 30)
 
@@ -69,7 +69,10 @@ def test_each_reminder_is_sent_once_before_on_and_weekly_after_the_due_date(
     # The manager (champion) had a weekly digest naming the overdue report, once per week: the runs on
     # 3 July (week 27), 7 and 9 July (week 28) and 14 July (week 29) sent three.
     digests = [m for m in _to("champion@test.gov.uk") if "Your team" in m.subject]
-    assert len(digests) == 3 and "Lee Learner: Data protection refresher" in digests[0].body
+    assert (
+        len(digests) == 3
+        and f"Lee Learner: {mandatory.title} (overdue since 30 June 2026)" in digests[0].body
+    )
 
 
 @pytest.mark.django_db

@@ -1,9 +1,6 @@
 """Compliance views (HR: counts by service area and team, drill-down, CSV; a line manager: their own team by
 name) and the one-click unsubscribe from reminders about recommended learning."""
 
-import csv
-import io
-
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
@@ -14,6 +11,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET
 
 from competencies.staff.models import ServiceArea, StaffRecord, Team
+from home.csv import csv_response
 from home.permissions import can, require
 from home.unsubscribe import pk_from_unsubscribe_token
 
@@ -27,11 +25,8 @@ REPORT_CRUMB = {"label": "Required learning", "url": "/reports/required-learning
 
 
 def _csv_response(rows: list[list], filename: str) -> HttpResponse:
-    buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\r\n").writerows(rows)
-    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    """The shared writer (home/csv.py): names from the imported staff list cannot become live formulas."""
+    return csv_response(filename, rows[0], rows[1:])
 
 
 def _counts_csv(rows, total, *, first: str, suppress: bool) -> list[list]:

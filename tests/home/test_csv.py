@@ -135,6 +135,8 @@ def _plant_hostile_values() -> dict:
     )
     course = CoursePage.objects.live().order_by("path").first()
     CoursePage.objects.filter(pk=course.pk).update(title=HOSTILE["course"])
+    area = _model("ServiceArea").objects.filter(teams__members__isnull=False).order_by("pk").first()
+    _model("ServiceArea").objects.filter(pk=area.pk).update(name=HOSTILE["service_area"])
     return {
         "users": users,
         "round": closed_round,
@@ -161,14 +163,15 @@ ENDPOINTS = {
     "competencies:export_competencies": ("learner", lambda s: {}, {}, ["competency", "area"]),
     "competencies:export_roles": ("learner", lambda s: {}, {}, ["role"]),
     "competencies:role_export": ("learner", lambda s: {"code": s["role"].code}, {}, ["role"]),
-    "competencies:maturity:council_report_csv": ("hr", lambda s: {"pk": s["round"].pk}, {}, ["team"]),
-    "competencies:maturity:team_result_csv": (
+    "maturity:council_report_csv": ("hr", lambda s: {"pk": s["round"].pk}, {}, ["team"]),
+    "maturity:team_result_csv": (
         "hr",
         lambda s: {"pk": s["round"].pk, "slug": s["team"].slug},
         {},
         ["team"],
     ),
     "champions:coverage_csv": ("hr", lambda s: {}, {}, ["competency", "department", "service_area"]),
+    "assignments:compliance": ("hr", lambda s: {}, {"download": "csv"}, ["service_area"]),
     "learning_reports:csv": ("admin", lambda s: {"course_id": s["course"].pk}, {}, ["course"]),
     "home:your_data_download": ("learner", lambda s: {}, None, ["first_name", "job_title", "department"]),
 }

@@ -137,6 +137,10 @@ def _plant_hostile_values() -> dict:
     CoursePage.objects.filter(pk=course.pk).update(title=HOSTILE["course"])
     area = _model("ServiceArea").objects.filter(teams__members__isnull=False).order_by("pk").first()
     _model("ServiceArea").objects.filter(pk=area.pk).update(name=HOSTILE["service_area"])
+    # The line manager's team download names the people in the staff list.
+    _model("StaffRecord").objects.filter(line_manager__user=users["champion"]).update(
+        name=HOSTILE["first_name"]
+    )
     return {
         "users": users,
         "round": closed_round,
@@ -172,6 +176,7 @@ ENDPOINTS = {
     ),
     "champions:coverage_csv": ("hr", lambda s: {}, {}, ["competency", "department", "service_area"]),
     "assignments:compliance": ("hr", lambda s: {}, {"download": "csv"}, ["service_area"]),
+    "assignments:my_team": ("champion", lambda s: {}, {"download": "csv"}, ["first_name"]),
     "learning_reports:csv": ("admin", lambda s: {"course_id": s["course"].pk}, {}, ["course"]),
     "home:your_data_download": ("learner", lambda s: {}, None, ["first_name", "job_title", "department"]),
 }

@@ -10,6 +10,7 @@ from home import roles
 from home.permissions import can
 
 
+@pytest.mark.django_db  # marked, so it runs before the transactional tests that flush the roles' permissions
 @pytest.mark.parametrize(
     ("fixture", "allowed"),
     [("learner", False), ("champion", False), ("hr_user", True), ("admin_user", True)],
@@ -22,6 +23,7 @@ def test_framework_rights_by_role(request, fixture, allowed):
     assert can(user, "view_framework") is True
 
 
+@pytest.mark.django_db
 def test_anonymous_and_inactive_accounts_edit_nothing(hr_user):
     from django.contrib.auth.models import AnonymousUser
 

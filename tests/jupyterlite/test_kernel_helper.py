@@ -82,10 +82,13 @@ def test_altair_charts_render_as_vegalite_5(academy):
 
 def test_pandas_autoload_transform_only_acts_for_load_frame(academy):
     import asyncio
+    from concurrent.futures import ThreadPoolExecutor
 
     from academy import frames
 
     lines = ["x = 1\n"]
-    assert asyncio.run(frames._pandas_before_load_frame(lines)) is lines
+    # In its own thread: a browser test's Playwright may have left an event loop running in this one.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        assert pool.submit(asyncio.run, frames._pandas_before_load_frame(lines)).result() is lines
     assert frames._LOAD_FRAME_CALL.search('df = load_frame("spending-over-500")')
     assert not frames._LOAD_FRAME_CALL.search("from academy import load_frame")

@@ -72,9 +72,9 @@ def convert(pd, values, kind: str):
     return values
 
 
-def frame_from_csv(text: str, columns: list[dict], *, report=print):
-    """The DataFrame for CSV ``text`` with ``columns`` ({name, type}) applied; ``report`` hears what
-    could not be read."""
+def frame_from_csv(text: str, columns: list[dict], *, report=None):
+    """The DataFrame for CSV ``text`` with ``columns`` ({name, type}) applied; ``report`` (``print`` unless
+    given, looked up when called) hears what could not be read."""
     pd = _pandas()
     frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, na_values=[""])
     notes = []
@@ -92,7 +92,7 @@ def frame_from_csv(text: str, columns: list[dict], *, report=print):
             )
         frame[name] = converted
     if notes:
-        report(
+        (report or print)(
             "load_frame: some values did not fit the catalogue's column types.\n  "
             + "\n  ".join(notes)
             + "\n  load_dataset(name) gives every value exactly as written."

@@ -5,6 +5,8 @@ PIP := .venv/bin/pip
 MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Test processes (pytest-xdist); each test module runs whole in one of them.
+TEST_WORKERS ?= auto
 
 .DEFAULT_GOAL := help
 
@@ -45,8 +47,8 @@ run: install assets demo lab ## Set everything up and serve on http://127.0.0.1:
 	@echo "Serving on http://$(HOST):$(PORT)/ — demo users are listed above and in README.md"
 	$(MANAGE) runserver $(HOST):$(PORT)
 
-test: .venv/.installed-test assets lab ## Install test dependencies and run the whole suite
-	$(PY) -m pytest $(PYTEST_ARGS)
+test: .venv/.installed-test assets lab ## Install test dependencies and run the whole suite (TEST_WORKERS=1 for one process)
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 lint: .venv/.installed-test ## ruff lint and format check, Django checks, migrations up to date
 	.venv/bin/ruff check .

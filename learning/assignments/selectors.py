@@ -114,42 +114,40 @@ class CountRow:
         return self.counts.get(column, 0)
 
 
-def _aggregates(today: datetime.date, *, people: bool) -> dict:
-    result = {"assigned": Count("pk"), **{name: Count("pk", filter=q) for name, q in status_q(today).items()}}
-    if people:
-        result["assigned_people"] = Count("staff_id", distinct=True)
-        result |= {
-            f"{name}_people": Count("staff_id", filter=q, distinct=True)
-            for name, q in status_q(today).items()
-        }
-    return result
+def _aggregates(today: datetime.date) -> dict:
+    return {"assigned": Count("pk"), **{name: Count("pk", filter=q) for name, q in status_q(today).items()}}
 
 
 def _rows(queryset, group: str, labels_of, today: datetime.date, *, one_assignment: bool) -> list[CountRow]:
-    """Counts per group in one grouped query, whatever the number of staff.
+    """Counts per group, from one grouped query whatever the number of staff.
 
-    For one assignment each row is one person, so the counts are people. Across all assignments a count is of
-    (person, learning) items: a cell is suppressed when it has 1 or 2 items or its row fewer than 3 people (a
-    COUNT(DISTINCT) per column would be exact but costs seconds at 200,000 items).
+    For one assignment each item is one person, so the counts are people. Across all assignments a count is of
+    (person, learning) items, and suppression needs the people behind each cell: the query groups by person
+    within the group (one row per person, never per item), and each cell counts the people with at least one
+    item in it — exact, so a cell of many items held by one or two people is suppressed too.
     """
     names = [c for c, _ in COLUMNS]
-    rows = []
-    grouped = queryset.order_by().values(group).annotate(**_aggregates(today, people=not one_assignment))
-    labels = dict(labels_of.filter(pk__in=[g[group] for g in grouped if g[group]]).values_list("pk", "name"))
-    for values in grouped:
-        counts = {name: values[name] for name in names}
-        if one_assignment:
-            people = counts
-        else:  # never more people than items, nor than the row's people
-            people = {name: min(counts[name], values["assigned_people"]) for name in names}
-        rows.append(
-            CountRow(
-                label=labels.get(values[group]) or "No team recorded",
-                key=values[group],
-                counts=counts,
-                people=people,
+    totals: dict = {}
+    if one_assignment:
+        grouped = queryset.order_by().values(group).annotate(**_aggregates(today))
+        for values in grouped:
+            counts = {name: values[name] for name in names}
+            totals[values[group]] = (counts, dict(counts))
+    else:
+        per_person = queryset.order_by().values(group, "staff_id").annotate(**_aggregates(today))
+        for values in per_person.iterator(chunk_size=5000):
+            counts, people = totals.setdefault(
+                values[group], (dict.fromkeys(names, 0), dict.fromkeys(names, 0))
             )
-        )
+            for name in names:
+                if values[name]:
+                    counts[name] += values[name]
+                    people[name] += 1
+    labels = dict(labels_of.filter(pk__in=[key for key in totals if key]).values_list("pk", "name"))
+    rows = [
+        CountRow(label=labels.get(key) or "No team recorded", key=key, counts=counts, people=people)
+        for key, (counts, people) in totals.items()
+    ]
     return sorted(rows, key=lambda r: (r.key is None, r.label.lower()))
 
 
@@ -157,7 +155,7 @@ def _total(rows: list[CountRow], label="All") -> CountRow:
     total = CountRow(label=label, key=None)
     for column, _ in COLUMNS:
         total.counts[column] = sum(r.counts.get(column, 0) for r in rows)
-        # People in the total: never fewer than the largest row, so a total is suppressed only when it is small.
+        # Each person is in one row (one area, one team), so the people add up.
         total.people[column] = sum(r.people.get(column, 0) for r in rows)
     return total
 

@@ -106,6 +106,34 @@ def test_a_line_manager_sees_only_their_own_reports(assigned, champion, learner,
 
 
 @pytest.mark.django_db
+def test_all_learning_suppresses_a_cell_of_many_items_held_by_one_person(assigned, org, hr_user, client_for):
+    """Across all learning a cell counts items, but is suppressed by the people behind it: three overdue
+    items that are all one person's are "fewer than 3", while the row's six people keep their counts."""
+    today = timezone.localdate()
+    for n in range(3):
+        course = learning_factories.course(slug=f"overdue-{n}", title=f"Overdue {n}")
+        AssignmentFactory(
+            title=f"Overdue {n}",
+            course=course,
+            audience={"people": [org["lee"]]},
+            due_rule="fixed",
+            due_date=today - datetime.timedelta(days=2),
+        )
+    services.assignments_sync()
+    client = client_for(hr_user)
+    response = client.get("/reports/required-learning/", {"assignment": ""})
+    assert response.status_code == 200
+    asc = {r.label: r for r in response.context["rows"]}["Adult Social Care"]
+    assert asc.counts["overdue"] == 3 and asc.people["overdue"] == 1
+    assert asc.shown("overdue", suppress=True) == "fewer than 3"
+    assert asc.counts["assigned"] == 10 and asc.people["assigned"] == 7
+    assert asc.shown("due_soon", suppress=True) == 7
+    table = _csv(client.get("/reports/required-learning/", {"assignment": "", "download": "csv"}))
+    row = next(r for r in table if r[0] == "Adult Social Care")
+    assert row[1] == "10" and row[5] == "fewer than 3"
+
+
+@pytest.mark.django_db
 def test_my_learning_lists_due_overdue_and_done_most_urgent_first(
     org, learner, refresher, client_for, site_with_home
 ):

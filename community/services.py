@@ -87,6 +87,20 @@ def preview_html(*, user, source: str) -> str:
     return _render(source)[0]
 
 
+# fn(*, batch_size: int) -> tuple[str, int]: another app's Markdown (e.g. champions' bios) rendered again from
+# its source with the current renderer; returns (what, rows changed). Run by `rerender_posts` after the posts.
+MARKDOWN_RERENDER_HOOK = "academy_markdown_rerender"
+
+
+def markdown_rerender(*, batch_size: int = 500) -> list[tuple[str, int]]:
+    """Posts and every other registered Markdown source rendered again; (what, rows changed) for each."""
+    from wagtail import hooks
+
+    results = [("posts", posts_rerender(batch_size=batch_size))]
+    results += [fn(batch_size=batch_size) for fn in hooks.get_hooks(MARKDOWN_RERENDER_HOOK)]
+    return results
+
+
 def posts_rerender(*, batch_size: int = 500) -> int:
     """Render every post and earlier version again from its source (after the renderer changed).
     Returns how many rows changed; unchanged rows are not written."""

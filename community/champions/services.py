@@ -264,3 +264,19 @@ def profile_update(*, user, profile: ChampionProfile, data: dict, skills) -> Cha
             )
         _log(member=profile.user, actor=user, action=Action.PROFILE_UPDATED)
     return profile
+
+
+def bios_rerender(*, batch_size: int = 500) -> tuple[str, int]:
+    """Every champion's bio rendered again from its Markdown (after the renderer changed); unchanged rows are
+    not written. Registered with community's MARKDOWN_RERENDER_HOOK."""
+    batch, changed = [], 0
+    for profile in ChampionProfile.objects.only("pk", "bio", "bio_html").iterator(chunk_size=batch_size):
+        html = render_markdown(profile.bio) if profile.bio else ""
+        if html != profile.bio_html:
+            profile.bio_html = html
+            batch.append(profile)
+        if len(batch) >= batch_size:
+            changed += ChampionProfile.objects.bulk_update(batch, ["bio_html"])
+            batch = []
+    changed += ChampionProfile.objects.bulk_update(batch, ["bio_html"]) if batch else 0
+    return "champion bios", changed

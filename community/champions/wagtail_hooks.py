@@ -4,9 +4,10 @@
 from django.urls import reverse
 from wagtail import hooks
 
+from community.services import MARKDOWN_RERENDER_HOOK
 from home.hooks import HELP_LINKS_HOOK, MAIN_MENU_HOOK, SEARCH_PROVIDERS_HOOK, HelpLink, MenuItem
 
-from . import search
+from . import search, services
 
 
 @hooks.register(MAIN_MENU_HOOK)
@@ -22,3 +23,8 @@ def find_a_champion_link(request, *, competency):
 
 # The one site search (home.search): active champions by name, bio and competencies.
 hooks.register(SEARCH_PROVIDERS_HOOK, search.champion_provider)
+
+
+@hooks.register(MARKDOWN_RERENDER_HOOK)
+def rerender_bios(*, batch_size: int):
+    return services.bios_rerender(batch_size=batch_size)

@@ -1,13 +1,14 @@
 """The forums' part of the one site search (home.search): visible topics and posts matching the query.
 
 On PostgreSQL, posts and topic titles are matched with full-text search against the search-vector (GIN)
-indexes of migration 0005, ranked by ts_rank (newest first when very many match); on SQLite every word must appear (LIKE), newest first. Either
+index of migration 0005 (a stored vector; titles 0004's expression index), ranked by ts_rank (newest first when very many match); on SQLite every word must appear (LIKE), newest first. Either
 way a topic whose title matches brings its first post, title matches come first, and hidden posts and hidden
 topics never appear, whoever searches.
 """
 
 from django.db import connection
-from django.db.models import Case, F, IntegerField, Q, Value, When
+from django.db.models import BooleanField, Case, F, FloatField, IntegerField, Q, Value, When
+from django.db.models.expressions import RawSQL
 
 from home.permissions import can
 from home.search import ResultSet, SearchResult
@@ -16,20 +17,27 @@ from .markup import plain_text
 from .models import Post, Topic
 
 CONFIG = "english"
-# Ranking recomputes each matching post's vector: above this many matches, newest first instead.
+# Ranking reads each matching post's stored vector: above this many matches, newest first instead.
 RANK_AT_MOST = 2000
 
 
+# The stored, generated tsvector column of migration 0005 (PostgreSQL only; not a model field). Unqualified,
+# so it resolves inside Django's aliased subqueries as well as in the outer query.
+_POST_HIT = "search_vector @@ websearch_to_tsquery(%s::regconfig, %s)"
+_POST_RANK = "ts_rank(search_vector, websearch_to_tsquery(%s::regconfig, %s))"
+
+
 def _postgres_matches(query: str):
-    from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+    from django.contrib.postgres.search import SearchQuery, SearchVector
 
     search = SearchQuery(query, config=CONFIG, search_type="websearch")
-    # The same expressions as the indexes in migration 0005, so PostgreSQL reads the index.
+    # Titles: the same expression as migration 0004's index, so PostgreSQL reads the index.
     topics = Topic.objects.annotate(vector=SearchVector("title", config=CONFIG)).filter(vector=search)
-    posts = Post.objects.annotate(vector=SearchVector("source", config=CONFIG)).filter(vector=search)
+    hit = RawSQL(_POST_HIT, (CONFIG, query), output_field=BooleanField())  # noqa: S611 - constant SQL, bound query
+    posts = Post.objects.filter(hit)
     title_hit = Q(number=1, topic_id__in=topics.values("pk"))
     matches = Post.objects.filter(title_hit | Q(pk__in=posts.values("pk")))
-    rank = SearchRank(SearchVector("source", config=CONFIG), search)
+    rank = RawSQL(_POST_RANK, (CONFIG, query), output_field=FloatField())  # noqa: S611 - constant SQL, bound query
     return matches, title_hit, [F("title_first").asc(), F("rank").desc(), F("pk").desc()], {"rank": rank}
 
 

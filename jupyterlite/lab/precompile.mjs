@@ -1,4 +1,5 @@
-// Byte-compile, at build time, the Python modules the lab's kernel imports while it starts.
+// Byte-compile, at build time, the Python modules the lab's kernel imports while it starts, and those a
+// first import of pandas brings in (when pandas is among PACKAGE...).
 //
 //   node precompile.mjs PYODIDE_DIR OUT_DIR PACKAGE...
 //
@@ -26,6 +27,8 @@ import traceback
 try:
     import pyodide_kernel  # what the kernel imports while it starts
     import academy
+    if importlib.util.find_spec("pandas"):  # loaded on a first import of pandas: numpy, pandas, dateutil
+        import pandas
 except BaseException:
     raise SystemExit("importing the kernel failed:\n" + traceback.format_exc())
 sys.stdout, sys.stderr = sys.__stdout__, sys.__stderr__

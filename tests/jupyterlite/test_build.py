@@ -243,5 +243,11 @@ def test_start_up_modules_ship_as_bytecode_made_by_the_labs_own_pyodide(lab_buil
     assert "json/decoder.pyc" in stdlib and "json/decoder.py" not in stdlib
     pyc = zipfile.ZipFile(pyodide / "python_stdlib.zip").read("json/decoder.pyc")
     assert pyc[4:8] == (1).to_bytes(4, "little")  # hash-based, unchecked: no source to check against
-    for name in ("ipython", "jedi", "traitlets"):
+    # What a first `import pandas` loads is bytecode too (its compiled extensions untouched).
+    pandas = zipfile.ZipFile(pyodide / lock["pandas"]["file_name"]).namelist()
+    assert "pandas/core/frame.pyc" in pandas and "pandas/core/frame.py" not in pandas
+    assert any(n.endswith(".so") for n in pandas)
+    numpy = zipfile.ZipFile(pyodide / lock["numpy"]["file_name"]).namelist()
+    assert "numpy/_core/numeric.pyc" in numpy and "numpy/_core/numeric.py" not in numpy
+    for name in ("ipython", "jedi", "traitlets", "pandas", "numpy"):
         assert build._sha256(pyodide / lock[name]["file_name"]) == lock[name]["sha256"]

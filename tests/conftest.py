@@ -124,7 +124,44 @@ def _serialized_db(django_db_setup, django_db_blocker):
     """The migrated database's contents, serialized once (browser tests ask for serialized rollback)."""
     from django.db import connection
 
-    return getattr(connection, "_test_serialized_contents", None)
+    _AFTER_FLUSH["serialized"] = getattr(connection, "_test_serialized_contents", None)
+    return _AFTER_FLUSH["serialized"]
+
+
+# --- Parallel runs: the data migrations' rows after a transactional test ---------------------------------
+
+_AFTER_FLUSH: dict = {"blocker": None, "serialized": None}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _keep_db_blocker(django_db_blocker):
+    _AFTER_FLUSH["blocker"] = django_db_blocker
+
+
+def _is_transactional(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    names = getattr(item, "fixturenames", ())
+    return (
+        bool(marker and marker.kwargs.get("transaction"))
+        or "transactional_db" in names
+        or "live_server" in names
+    )
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """A transactional test's teardown empties every table, data migrations' rows (roles, root page) too. Run
+    alone, pytest-django orders those tests last; under pytest-xdist an ordinary test may follow one on the
+    same worker, so the rows are put back before it."""
+    yield
+    if not _is_transactional(item) or (nextitem is not None and _is_transactional(nextitem)):
+        return
+    from django.db import connection
+
+    serialized = _AFTER_FLUSH["serialized"] or getattr(connection, "_test_serialized_contents", None)
+    if serialized and _AFTER_FLUSH["blocker"] is not None:
+        with _AFTER_FLUSH["blocker"].unblock():
+            connection.creation.deserialize_db_from_string(serialized)
 
 
 def _restore_migration_data(serialized):

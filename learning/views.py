@@ -21,9 +21,17 @@ from .blocks import is_question
 from .completion import lesson_outstanding
 from .forms import CatalogueFilterForm, CourseActionForm, LessonActionForm, VerifyForm
 from .grading import AnswerError, TamperedAnswer, answer_text, correct_answer_text, question_state
-from .models import Certificate, CourseIndexPage, CoursePage, Enrolment, LessonPage, QuestionAttempt
+from .models import (
+    Certificate,
+    CourseAttempt,
+    CourseIndexPage,
+    CoursePage,
+    Enrolment,
+    LessonPage,
+    QuestionAttempt,
+)
 from .models.pages import DURATIONS, CatalogueFilters
-from .selectors import course_progress, current_attempt
+from .selectors import course_progress
 
 # --- Catalogue ------------------------------------------------------------------------------
 
@@ -145,14 +153,18 @@ def lesson_serve(request, lesson: LessonPage, *, preview_mode=None):
         return _lesson_render(request, lesson=lesson, course=course, preview=True, show_answers=show_answers)
     if not request.user.is_authenticated:
         return redirect_to_login(lesson.get_url(request))
-    enrolment = Enrolment.objects.filter(user=request.user, course=course).first()
-    attempt = current_attempt(enrolment=enrolment) if enrolment else None
+    attempt = (  # the current take with its enrolment, in one query
+        CourseAttempt.objects.filter(enrolment__user=request.user, enrolment__course=course)
+        .select_related("enrolment")
+        .order_by("-number")
+        .first()
+    )
     if attempt is None:
         messages.info(request, "Start the course to open its lessons and save your answers.")
         return redirect(course.get_url(request))
     if request.method == "POST":
         return _lesson_action(request, lesson=lesson, course=course, attempt=attempt)
-    services.lesson_visit(enrolment=enrolment, lesson=lesson)
+    services.lesson_visit(enrolment=attempt.enrolment, lesson=lesson)
     return _lesson_render(request, lesson=lesson, course=course, attempt=attempt)
 
 
@@ -214,6 +226,8 @@ def _lesson_render(request, *, lesson, course, attempt=None, errors=None, previe
         else []
     )
     required = [item for item in lessons if item.required]
+    previous_lesson = lessons[index - 1] if index else None
+    next_lesson = lessons[index + 1] if index is not None and index + 1 < len(lessons) else None
     context = lesson.get_context(request)
     context.update(
         {
@@ -231,8 +245,10 @@ def _lesson_render(request, *, lesson, course, attempt=None, errors=None, previe
             "lesson_done": lesson.pk in completed_ids,
             "position": (index or 0) + 1,
             "lesson_total": len(lessons),
-            "previous_lesson": lessons[index - 1] if index else None,
-            "next_lesson": lessons[index + 1] if index is not None and index + 1 < len(lessons) else None,
+            "previous_lesson": previous_lesson,
+            "previous_url": previous_lesson.get_url(request) if previous_lesson else None,
+            "next_lesson": next_lesson,
+            "next_url": next_lesson.get_url(request) if next_lesson else None,
             "percent": round(100 * sum(1 for item in required if item.pk in completed_ids) / len(required))
             if required
             else 0,

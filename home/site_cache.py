@@ -18,6 +18,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.core.cache import cache
+from django.db import transaction
+from django.db.models import Exists
 from django.db.models.signals import post_delete, post_save
 from django.http.request import split_domain_port
 from wagtail.models import Page, PageViewRestriction, Site
@@ -62,15 +64,18 @@ def _build(request) -> SiteChrome:
             SiteBranding.base_queryset()
             .select_related("accessibility_statement", "help_page", "logo")
             .prefetch_related("footer_links")
+            # Whether any page view restriction exists, in the same query.
+            .annotate(academy_restrictions=Exists(PageViewRestriction.objects.all()))
             .get_or_create(site=site)[0]
         )
         list(branding.footer_links.all())
+    restrictions = getattr(branding, "academy_restrictions", None)
     return SiteChrome(
         site=site,
         root_paths=root_paths,
         branding=branding,
         menu=hooks.collect_main_menu(request),
-        view_restrictions=PageViewRestriction.objects.exists(),
+        view_restrictions=PageViewRestriction.objects.exists() if restrictions is None else restrictions,
     )
 
 
@@ -95,7 +100,10 @@ def chrome_apply(request) -> SiteChrome:
 
 
 def chrome_clear(**kwargs) -> None:
+    """Drop every site's chrome now, and again once the change is committed (a request in between may have
+    rebuilt it from what was there before)."""
     cache.delete(CACHE_KEY)
+    transaction.on_commit(lambda: cache.delete(CACHE_KEY))
 
 
 def _chrome_clear_on_save(sender, instance, **kwargs) -> None:

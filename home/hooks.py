@@ -30,6 +30,12 @@ class MenuItem:
     url: str
     order: int = 100
     requires_login: bool = False
+    name: str = ""  # for menu_url(request, name): e.g. "catalogue", so panels need not look it up again
+
+
+def menu_url(request, name: str) -> str | None:
+    """The URL of the main menu item called `name` (cached with the menu), or None."""
+    return next((item.url for item in main_menu_items(request) if item.name == name), None)
 
 
 @dataclass(frozen=True)

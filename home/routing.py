@@ -53,6 +53,8 @@ def route_by_url_path(root, request, path_components):
             result = page.specific.route(request, remaining)
             if request is not None and getattr(request, RESTRICTIONS_ATTR, True) is False:
                 result[0].get_view_restrictions = _no_view_restrictions  # on this instance only
+                # For pages that list others: `.public()` (a query for every restriction) can be left out.
+                result[0].academy_view_restrictions_exist = False
             return result
         chain.append(page)
         parent = page

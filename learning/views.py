@@ -54,7 +54,12 @@ def catalogue_context(request, *, index_page) -> dict:
     if not role_filter:
         del form.fields["for_my_role"]
         filters.for_my_role = False
-    page_obj = index_page.catalogue(filters=filters, user=request.user, page_number=request.GET.get("page"))
+    page_obj = index_page.catalogue(
+        filters=filters,
+        user=request.user,
+        page_number=request.GET.get("page"),
+        count=index_page.matching_count(filters=filters, counts=counts),
+    )
     if request.user.is_authenticated:
         enrolled = dict(
             Enrolment.objects.filter(user=request.user, course__in=[c.pk for c in page_obj]).values_list(

@@ -15,6 +15,7 @@ request is passed for `get_url(request)`), never on the user; `requires_login` h
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 
 from django.core.cache import cache
@@ -33,6 +34,7 @@ CACHE_SECONDS = 600
 # the database at all).
 SKIP_PREFIXES = ("/lab/", "/static/", "/media/", "/admin/", "/documents/")
 MENU_ATTR = "_academy_main_menu_items"
+CONTENT_ATTR = "_academy_content_token"
 
 
 @dataclass
@@ -42,6 +44,7 @@ class SiteChrome:
     branding: object | None
     menu: list
     view_restrictions: bool = True
+    token: str = ""  # new whenever the chrome is built: keys caches of content that publishing changes
 
 
 def _host_key(request) -> str:
@@ -76,6 +79,7 @@ def _build(request) -> SiteChrome:
         branding=branding,
         menu=hooks.collect_main_menu(request),
         view_restrictions=PageViewRestriction.objects.exists() if restrictions is None else restrictions,
+        token=uuid.uuid4().hex,
     )
 
 
@@ -96,7 +100,14 @@ def chrome_apply(request) -> SiteChrome:
         setattr(request, SiteBranding.get_cache_attr_name(), chrome.branding)
     setattr(request, MENU_ATTR, chrome.menu)
     setattr(request, RESTRICTIONS_ATTR, chrome.view_restrictions)
+    setattr(request, CONTENT_ATTR, chrome.token or None)
     return chrome
+
+
+def content_token(request) -> str | None:
+    """A token that changes whenever the site's chrome is dropped (a page published, moved, saved, ...): put it
+    in the key of anything cached from published content, and that cache entry is dropped with it."""
+    return getattr(request, CONTENT_ATTR, None)
 
 
 def chrome_clear(**kwargs) -> None:

@@ -31,6 +31,7 @@ from .models import (
     QuestionAttempt,
 )
 from .models.pages import DURATIONS, CatalogueFilters
+from .outline import course_outline
 from .selectors import course_progress
 
 # --- Catalogue ------------------------------------------------------------------------------
@@ -153,9 +154,12 @@ def lesson_serve(request, lesson: LessonPage, *, preview_mode=None):
     Previewed in the admin as a learner sees it (mode "") or with the answers shown (mode "answers").
     """
     preview, show_answers = preview_mode is not None, preview_mode == "answers"
-    course = lesson.course()
+    outline = course_outline(request, lesson, cached=not preview and request.method == "GET")
+    course = outline.course
     if preview:
-        return _lesson_render(request, lesson=lesson, course=course, preview=True, show_answers=show_answers)
+        return _lesson_render(
+            request, lesson=lesson, course=course, preview=True, show_answers=show_answers, outline=outline
+        )
     if not request.user.is_authenticated:
         return redirect_to_login(lesson.get_url(request))
     attempt = (  # the current take with its enrolment, in one query
@@ -170,7 +174,7 @@ def lesson_serve(request, lesson: LessonPage, *, preview_mode=None):
     if request.method == "POST":
         return _lesson_action(request, lesson=lesson, course=course, attempt=attempt)
     services.lesson_visit(enrolment=attempt.enrolment, lesson=lesson)
-    return _lesson_render(request, lesson=lesson, course=course, attempt=attempt)
+    return _lesson_render(request, lesson=lesson, course=course, attempt=attempt, outline=outline)
 
 
 def _lesson_action(request, *, lesson, course, attempt):
@@ -206,8 +210,10 @@ def _lesson_action(request, *, lesson, course, attempt):
     return redirect(following.get_url(request) if following else course.get_url(request))
 
 
-def _lesson_render(request, *, lesson, course, attempt=None, errors=None, preview=False, show_answers=False):
-    lessons = list(course.lessons())
+def _lesson_render(
+    request, *, lesson, course, attempt=None, errors=None, preview=False, show_answers=False, outline=None
+):
+    lessons = outline.lessons if outline is not None else list(course.lessons())
     index = next((i for i, item in enumerate(lessons) if item.pk == lesson.pk), None)
     attempts_by_question: dict[str, list[QuestionAttempt]] = {}
     completed_ids: set[int] = set()
@@ -260,9 +266,11 @@ def _lesson_render(request, *, lesson, course, attempt=None, errors=None, previe
             # "Stuck?": help (e.g. champions) with what this course develops.
             "help_links": [
                 link
-                for competency in Competency.objects.filter(course_links__course=course)
-                .order_by("code")
-                .distinct()
+                for competency in (
+                    outline.competencies
+                    if outline is not None
+                    else Competency.objects.filter(course_links__course=course).order_by("code").distinct()
+                )
                 for link in help_links(request, competency=competency)
             ],
         }

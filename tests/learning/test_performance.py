@@ -53,3 +53,33 @@ def test_a_long_read_refreshes_the_activity_time_every_few_minutes(client_for, l
     client.get(lessons[0].url)
     refreshed = Enrolment.objects.get(pk=enrolled.pk)
     assert refreshed.last_lesson_id == lessons[0].pk and refreshed.last_activity_at > stale
+
+
+def test_the_lesson_page_reads_its_course_outline_from_the_cache_until_something_is_published(
+    client_for, learner, course, lessons, enrolled, competency
+):
+    from learning.models import LessonPage
+
+    client = client_for(learner)
+    client.get(lessons[0].url)  # builds the site's chrome and the course outline
+    with CaptureQueriesContext(connection) as captured:
+        body = client.get(lessons[0].url).content.decode()
+    assert "lesson 1 of 2" in body and f"Find a champion for {competency.name}" in body
+    assert not [
+        q
+        for q in captured
+        if "learning_coursecompetency" in q["sql"]
+        or "learning_lessonpage" in q["sql"]
+        and "child" not in q["sql"]
+        and '"depth"' in q["sql"]
+        and "learning_coursepage" in q["sql"]
+    ]
+    extra = LessonPage(
+        title="Extra reading", slug="extra", body=[("paragraph", "<p>More.</p>")], required=False
+    )
+    course.add_child(instance=extra)
+    extra.save_revision().publish()
+    assert "lesson 1 of 3" in client.get(lessons[0].url).content.decode()
+    competency.name = "Judging data quality well"
+    competency.save()
+    assert "Find a champion for Judging data quality well" in client.get(lessons[0].url).content.decode()

@@ -83,6 +83,12 @@ def staff_profile_for_user(*, user) -> StaffProfile | None:
     )
 
 
+def job_title_for_user(*, user) -> str:
+    """The job title of the member's job profile, or "" (one query)."""
+    title = StaffProfile.objects.filter(user=user).values_list("job_profile__job_title", flat=True).first()
+    return title or ""
+
+
 # --- A member's requirements and gap --------------------------------------------------------------------
 
 

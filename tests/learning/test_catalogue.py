@@ -142,7 +142,7 @@ def test_lesson_page_query_count_is_flat(client_for, learner, catalogue, django_
         for child in lesson.questions()[:2]:  # some answered, with feedback shown
             client.post(lesson.url, {"action": "answer", "question": str(child.id), "answer": "1"})
         client.get(lesson.url)
-        with django_assert_max_num_queries(13) as counted:
+        with django_assert_max_num_queries(12) as counted:
             assert client.get(lesson.url).status_code == 200
         return len(counted.captured_queries)
 

@@ -59,9 +59,13 @@ def enrolment_start(*, user, course: CoursePage) -> Enrolment:
     return enrolment
 
 
-def prerequisites_missing(*, user, course: CoursePage) -> list[CoursePage]:
-    """The prerequisite courses `user` has not passed yet."""
-    required = list(course.prerequisites.live().order_by("path"))
+def prerequisites_missing(
+    *, user, course: CoursePage, required: list[CoursePage] | None = None
+) -> list[CoursePage]:
+    """The prerequisite courses `user` has not passed yet (`required`: the course's live prerequisites, when
+    the caller has them already)."""
+    if required is None:
+        required = list(course.prerequisites.live().order_by("path"))
     if not required:
         return []
     passed = set(

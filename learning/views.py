@@ -99,8 +99,9 @@ def course_serve(request, course: CoursePage, *, preview_mode=None):
         return _course_action(request, course=course)
     lessons = list(course.lessons())
     progress = course_progress(user=request.user, course=course, lessons=lessons)
+    prerequisites = list(course.prerequisites.live().order_by("path"))
     missing = (
-        services.prerequisites_missing(user=request.user, course=course)
+        services.prerequisites_missing(user=request.user, course=course, required=prerequisites)
         if request.user.is_authenticated
         else []
     )
@@ -109,7 +110,7 @@ def course_serve(request, course: CoursePage, *, preview_mode=None):
         {
             "lessons": lessons,
             "progress": progress,
-            "prerequisites": list(course.prerequisites.live().order_by("path")),
+            "prerequisites": prerequisites,
             "prerequisites_missing": missing,
             "competency_links": list(course.competency_links.select_related("competency")),
             "preview": preview,

@@ -46,6 +46,12 @@ def parse_args(argv=None) -> argparse.Namespace:
     parser.add_argument("--base-url", default="", help="load another (loopback) site instead of seeding")
     parser.add_argument("--paths", nargs="+", default=["/"], help="with --base-url: the paths to load")
     parser.add_argument("--cookie", default="", help="with --base-url: a Cookie header to send")
+    parser.add_argument(
+        "--pid",
+        type=int,
+        default=0,
+        help="with --base-url: the other site's gunicorn master, for its CPU per request",
+    )
     return parser.parse_args(argv)
 
 
@@ -218,24 +224,75 @@ def signed_in_clients() -> dict:
 
 
 def measure(client, path: str, runs: int) -> dict:
+    """Wall time, this process's CPU time (user + system, so SQLite's work counts; a PostgreSQL server's
+    does not) and queries per request, after one warm-up request."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
     status = client.get(path).status_code  # warm up
-    times, queries = [], 0
+    times, cpu, queries = [], [], 0
     for _ in range(runs):
         with CaptureQueriesContext(connection) as captured:
-            started = time.perf_counter()
+            started, started_cpu = time.perf_counter(), time.process_time()
             response = client.get(path)
+            cpu.append(time.process_time() - started_cpu)
             times.append(time.perf_counter() - started)
         status = response.status_code if response.status_code != 200 else status
         queries = max(queries, len(captured))
     return {
         "status": status,
-        "median": statistics.median(times) * 1000,
-        "p99": percentile(times, 0.99) * 1000,
+        "median ms": statistics.median(times) * 1000,
+        "p99 ms": percentile(times, 0.99) * 1000,
+        "CPU ms": statistics.median(cpu) * 1000,
         "queries": queries,
     }
+
+
+# --- CPU of a server process tree, from /proc -------------------------------------------------------
+
+
+def _proc_children(pid: int) -> list[int]:
+    """Every live descendant of `pid` (gunicorn's workers), from /proc/PID/task/*/children."""
+    found, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        for children in Path(f"/proc/{current}/task").glob("*/children"):
+            try:
+                kids = [int(x) for x in children.read_text().split()]
+            except OSError:
+                continue
+            found.extend(kids)
+            todo.extend(kids)
+    return found
+
+
+def tree_cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds used so far by `pid` and its live descendants (utime and stime, fields 14
+    and 15 of /proc/PID/stat, plus cutime and cstime for children already reaped)."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for each in [pid, *_proc_children(pid)]:
+        try:
+            stat = Path(f"/proc/{each}/stat").read_text()
+        except OSError:
+            continue  # exited between the listing and the read
+        fields = stat.rsplit(")", 1)[1].split()  # the command name may hold spaces; it ends at ")"
+        total += sum(int(fields[i]) for i in (11, 12, 13, 14))
+    return total / ticks
+
+
+def check_pid(pid: int) -> None:
+    if not Path(f"/proc/{pid}/stat").exists():
+        raise ValueError(f"--pid {pid}: no such process (give the gunicorn master's PID)")
+
+
+def load_with_cpu(base: str, path: str, *, pid: int | None, **kwargs) -> tuple[LoadResult, float | None]:
+    """run_load, and the server's CPU ms per request over it when its process id is known."""
+    before = tree_cpu_seconds(pid) if pid else 0.0
+    result = run_load(base, path, **kwargs)
+    if not pid or not result.requests:
+        return result, None
+    return result, (tree_cpu_seconds(pid) - before) * 1000 / result.requests
 
 
 # --- gunicorn ------------------------------------------------------------------------------------
@@ -286,10 +343,12 @@ COLUMNS = [
     ("status", 6, ">"),
     ("median ms", 9, ">"),
     ("p99 ms", 8, ">"),
+    ("CPU ms", 7, ">"),
     ("queries", 7, ">"),
     ("req/s", 7, ">"),
     ("load p50", 8, ">"),
     ("load p99", 8, ">"),
+    ("load CPU", 8, ">"),
     ("errors", 6, ">"),
     ("path", 0, "<"),
 ]
@@ -308,7 +367,7 @@ def print_table(rows: list[dict], title: str) -> None:
         print("  ".join(cells).rstrip())
 
 
-def load_row(row: dict, result: LoadResult) -> None:
+def load_row(row: dict, result: LoadResult, cpu_ms: float | None = None) -> None:
     row.update(
         {
             "req/s": result.per_second,
@@ -317,6 +376,8 @@ def load_row(row: dict, result: LoadResult) -> None:
             "errors": result.errors,
         }
     )
+    if cpu_ms is not None:
+        row["load CPU"] = cpu_ms
 
 
 def load_kwargs(args) -> dict:
@@ -333,18 +394,31 @@ def main_other_site(args) -> int:
     except NotLoopback as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    if args.pid:
+        try:
+            check_pid(args.pid)
+        except ValueError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
     rows = []
     for path in args.paths:
-        result = run_load(base, path, cookie=args.cookie, **load_kwargs(args))
+        if args.pid:  # the workers' first request imports, compiles templates, connects: not counted
+            run_load(base, path, cookie=args.cookie, concurrency=2, max_requests=4, max_seconds=30)
+        result, cpu_ms = load_with_cpu(base, path, pid=args.pid, cookie=args.cookie, **load_kwargs(args))
         row = {"page": path[:20], "path": path, "status": ",".join(map(str, sorted(result.statuses)))}
-        load_row(row, result)
+        load_row(row, result, cpu_ms)
         rows.append(row)
+    cpu_note = f"; load CPU = CPU ms per request of process {args.pid} and its children" if args.pid else ""
     print_table(
         rows,
         f"{base}: {args.concurrency} connections, ≤{args.load_requests} requests or "
-        f"≤{args.load_seconds:g} s per path",
+        f"≤{args.load_seconds:g} s per path{cpu_note}; load average {load_average()}",
     )
     return 0
+
+
+def load_average() -> str:
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
 def main(argv=None) -> int:
@@ -362,21 +436,9 @@ def main(argv=None) -> int:
 
     prepare_database(url, args.scale)
     pages, clients = page_list(), signed_in_clients()
-    rows = []
-    for label, who, path in pages:
-        rows.append(
-            {
-                "page": label,
-                "path": path,
-                **dict(
-                    zip(
-                        ("status", "median ms", "p99 ms", "queries"),
-                        measure(clients[who], path, args.runs).values(),
-                        strict=True,
-                    )
-                ),
-            }
-        )
+    rows = [
+        {"page": label, "path": path, **measure(clients[who], path, args.runs)} for label, who, path in pages
+    ]
     if not args.no_load:
         process, base = start_gunicorn(url)
         try:
@@ -384,21 +446,25 @@ def main(argv=None) -> int:
             for _label, who, path in pages:  # each worker imports, compiles templates, connects: not counted
                 run_load(base, path, cookie=cookies[who], concurrency=2, max_requests=4, max_seconds=30)
             for row, (_label, who, path) in zip(rows, pages, strict=True):
-                load_row(row, run_load(base, path, cookie=cookies[who], **load_kwargs(args)))
+                result, cpu_ms = load_with_cpu(
+                    base, path, pid=process.pid, cookie=cookies[who], **load_kwargs(args)
+                )
+                load_row(row, result, cpu_ms)
         finally:
             stop(process)
     reminders = measure_reminder_run()
     print(
         f"\nReminder run (rolled back): {reminders['seconds'] * 1000:.0f} ms, {reminders['queries']} queries, "
         f"{reminders['reminders']} reminders in {reminders['emails']} emails, {reminders['digests']} manager digests; "
-        f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}"
+        f"load average {load_average()}"
     )
     connection.close()
     print_table(
         rows,
-        f"{connection.vendor}, scale {args.scale:g}: in-process median/p99 of {args.runs} requests, max queries; "
-        f"gunicorn 2 workers, {args.concurrency} connections, ≤{args.load_requests} requests or "
-        f"≤{args.load_seconds:g} s per page",
+        f"{connection.vendor}, scale {args.scale:g}: in-process median/p99 wall and median CPU ms of "
+        f"{args.runs} requests, max queries; gunicorn 2 workers, {args.concurrency} connections, "
+        f"≤{args.load_requests} requests or ≤{args.load_seconds:g} s per page, load CPU = the server's CPU ms "
+        f"per request; load average {load_average()}",
     )
     failed = [row["page"] for row in rows if row["status"] != 200 or row.get("errors")]
     if failed:

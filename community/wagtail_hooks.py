@@ -28,9 +28,16 @@ def community_menu_item(request):
     return [MenuItem(label="Community", url=reverse("community:index"), order=50, requires_login=True)]
 
 
+def _unread(request) -> int:
+    """The member's unread count, counted once per request (the header badge and My learning's panel)."""
+    if not hasattr(request, "_academy_unread_count"):
+        request._academy_unread_count = notifications.unread_count(request.user)
+    return request._academy_unread_count
+
+
 @hooks.register(HEADER_LINKS_HOOK)
 def notifications_header_link(request):
-    unread = notifications.unread_count(request.user)
+    unread = _unread(request)
     return [
         HeaderLink(
             label="Notifications", url=reverse("community:notifications"), badge=unread, badge_label="unread"
@@ -58,7 +65,7 @@ def community_dashboard_panel(request):
     return DashboardPanel(
         title="Community",
         template_name="community/includes/dashboard_panel.html",
-        context={"topics": topics, "unread": unread, "unread_count": notifications.unread_count(user)},
+        context={"topics": topics, "unread": unread, "unread_count": _unread(request)},
         order=60,
     )
 

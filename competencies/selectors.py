@@ -83,6 +83,12 @@ def staff_profile_for_user(*, user) -> StaffProfile | None:
     )
 
 
+def job_title_for_user(*, user) -> str:
+    """The job title of the member's job profile, or "" (one query)."""
+    title = StaffProfile.objects.filter(user=user).values_list("job_profile__job_title", flat=True).first()
+    return title or ""
+
+
 # --- A member's requirements and gap --------------------------------------------------------------------
 
 
@@ -97,22 +103,18 @@ class Requirement:
 
 
 def requirements_for_user(*, user) -> dict[int, Requirement]:
-    """The highest level any of the member's published profiles needs, per competency, in two queries.
+    """The highest level any of the member's published profiles needs, per competency, in one query (the
+    member's job and governance profiles are subqueries).
 
     Essential wins over desirable when two profiles ask for the same competency.
     """
-    profile_ids = {
-        pk
-        for pair in StaffProfile.objects.filter(user=user).values_list(
-            "job_profile_id", "governance_profiles__id"
-        )
-        for pk in pair
-        if pk is not None
-    }
-    if not profile_ids:
-        return {}
+    job = StaffProfile.objects.filter(user=user, job_profile__isnull=False).values("job_profile_id")
+    governance = StaffProfile.governance_profiles.through.objects.filter(staffprofile__user=user).values(
+        "roleprofile_id"
+    )
     rows = (
-        RoleRequirement.objects.filter(role_id__in=profile_ids, role__live=True, competency__live=True)
+        RoleRequirement.objects.filter(Q(role_id__in=job) | Q(role_id__in=governance))
+        .filter(role__live=True, competency__live=True)
         .values_list("competency_id", "level", "priority", "role__job_title")
         .order_by("-role__kind", "role__job_title")  # the job profile first, then governance
     )

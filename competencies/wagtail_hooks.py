@@ -120,15 +120,11 @@ def my_role_panel(request):
     if not request.user.is_authenticated:
         return None
     gap = selectors.gap_for_user(user=request.user)
-    profile = selectors.staff_profile_for_user(user=request.user) if gap else None
+    job_title = selectors.job_title_for_user(user=request.user) if gap else ""
     return DashboardPanel(
         title="My role and gap",
         template_name="competencies/panel_my_role.html",
-        context={
-            "gap": gap,
-            "met": sum(row.met for row in gap),
-            "job_title": profile.job_profile.job_title if profile and profile.job_profile else "",
-        },
+        context={"gap": gap, "met": sum(row.met for row in gap), "job_title": job_title},
         order=20,
     )
 

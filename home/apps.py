@@ -9,3 +9,6 @@ class HomeConfig(AppConfig):
 
     def ready(self):
         from . import receivers  # noqa: F401 - connects the MFA security-log receivers
+        from .site_cache import connect_receivers
+
+        connect_receivers()

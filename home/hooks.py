@@ -30,6 +30,12 @@ class MenuItem:
     url: str
     order: int = 100
     requires_login: bool = False
+    name: str = ""  # for menu_url(request, name): e.g. "catalogue", so panels need not look it up again
+
+
+def menu_url(request, name: str) -> str | None:
+    """The URL of the main menu item called `name` (cached with the menu), or None."""
+    return next((item.url for item in main_menu_items(request) if item.name == name), None)
 
 
 @dataclass(frozen=True)
@@ -71,12 +77,23 @@ class DashboardPanel:
     order: int = 100
 
 
-def main_menu_items(request) -> list[MenuItem]:
+def collect_main_menu(request) -> list[MenuItem]:
+    """Every app's menu items for the request's site, in order. Cached per site (home.site_cache): a
+    MAIN_MENU_HOOK function must depend on the site only, never on who asks."""
     items: list[MenuItem] = []
     for fn in hooks.get_hooks(MAIN_MENU_HOOK):
         items.extend(fn(request))
+    return sorted(items, key=lambda i: (i.order, i.label))
+
+
+def main_menu_items(request) -> list[MenuItem]:
+    from home.site_cache import MENU_ATTR
+
+    items = getattr(request, MENU_ATTR, None)
+    if items is None:
+        items = collect_main_menu(request)
     signed_in = request.user.is_authenticated
-    return sorted((i for i in items if signed_in or not i.requires_login), key=lambda i: (i.order, i.label))
+    return [i for i in items if signed_in or not i.requires_login]
 
 
 def dashboard_panels(request) -> list[DashboardPanel]:

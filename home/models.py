@@ -15,6 +15,7 @@ from wagtail.search import index
 
 from .blocks import ContentStreamBlock
 from .page_forms import SlugClashPageForm
+from .routing import FastRouteMixin
 
 
 class UserManager(BaseUserManager):
@@ -173,8 +174,8 @@ class FooterLink(Orderable):
             )
 
 
-class HomePage(Page):
-    """The front page of the Data Academy."""
+class HomePage(FastRouteMixin, Page):
+    """The front page of the Data Academy (and the site root: it routes the URLs below it, home.routing)."""
 
     base_form_class = SlugClashPageForm
 

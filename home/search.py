@@ -15,7 +15,7 @@ from django.core.paginator import Paginator
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from wagtail import hooks
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from .hooks import SEARCH_PROVIDERS_HOOK
 
@@ -189,7 +189,11 @@ class PageProvider:
         count = results.count()
         if not count:
             return ResultSet(0)
-        return ResultSet(count, [self.result(page) for page in results[offset : offset + limit]])
+        pages = list(results[offset : offset + limit])
+        root_paths = Site.get_site_root_paths()  # one cache read for every page's URL, not one per page
+        for page in pages:
+            page._wagtail_cached_site_root_paths = root_paths  # where Page.url looks first
+        return ResultSet(count, [self.result(page) for page in pages])
 
     def result(self, page) -> SearchResult:
         text = page.search_description or getattr(page, "introduction", "") or getattr(page, "summary", "")

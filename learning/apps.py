@@ -23,6 +23,11 @@ class LearningConfig(AppConfig):
         post_save.connect(
             _course_index_saved, sender=CourseIndexPage, dispatch_uid="learning_review_workflow"
         )
+        # Lesson pages cache their course's outline, competencies included (learning/outline.py).
+        from competencies.models import Competency
+        from home.site_cache import chrome_clear
+
+        post_save.connect(chrome_clear, sender=Competency, dispatch_uid="learning_outline_competency")
         from .completion import register_requirement
 
         register_requirement("exercise", exercise_passed, label="Check your answers to the exercise")

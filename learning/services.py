@@ -59,9 +59,13 @@ def enrolment_start(*, user, course: CoursePage) -> Enrolment:
     return enrolment
 
 
-def prerequisites_missing(*, user, course: CoursePage) -> list[CoursePage]:
-    """The prerequisite courses `user` has not passed yet."""
-    required = list(course.prerequisites.live().order_by("path"))
+def prerequisites_missing(
+    *, user, course: CoursePage, required: list[CoursePage] | None = None
+) -> list[CoursePage]:
+    """The prerequisite courses `user` has not passed yet (`required`: the course's live prerequisites, when
+    the caller has them already)."""
+    if required is None:
+        required = list(course.prerequisites.live().order_by("path"))
     if not required:
         return []
     passed = set(
@@ -85,9 +89,21 @@ def course_retake(*, enrolment: Enrolment) -> CourseAttempt:
         return CourseAttempt.objects.create(enrolment=enrolment, number=number)
 
 
-def lesson_visit(*, enrolment: Enrolment, lesson: LessonPage) -> None:
-    """Remember where the learner is, for "continue where you left off"."""
-    Enrolment.objects.filter(pk=enrolment.pk).update(last_lesson=lesson, last_activity_at=timezone.now())
+# Reading one lesson for a while is one visit: its time is refreshed at most this often (My learning sorts by
+# it), so a plain GET of the same lesson writes nothing, and holds no write lock.
+VISIT_REFRESH = datetime.timedelta(minutes=5)
+
+
+def lesson_visit(*, enrolment: Enrolment, lesson: LessonPage) -> bool:
+    """Remember where the learner is, for "continue where you left off": written only when the lesson
+    changes or the last activity is older than VISIT_REFRESH. Returns whether it wrote."""
+    now = timezone.now()
+    recent = enrolment.last_activity_at is not None and now - enrolment.last_activity_at < VISIT_REFRESH
+    if enrolment.last_lesson_id == lesson.pk and recent:
+        return False
+    Enrolment.objects.filter(pk=enrolment.pk).update(last_lesson=lesson, last_activity_at=now)
+    enrolment.last_lesson_id, enrolment.last_activity_at = lesson.pk, now
+    return True
 
 
 def question_find(*, lesson: LessonPage, question_id: str):

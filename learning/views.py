@@ -21,9 +21,18 @@ from .blocks import is_question
 from .completion import lesson_outstanding
 from .forms import CatalogueFilterForm, CourseActionForm, LessonActionForm, VerifyForm
 from .grading import AnswerError, TamperedAnswer, answer_text, correct_answer_text, question_state
-from .models import Certificate, CourseIndexPage, CoursePage, Enrolment, LessonPage, QuestionAttempt
+from .models import (
+    Certificate,
+    CourseAttempt,
+    CourseIndexPage,
+    CoursePage,
+    Enrolment,
+    LessonPage,
+    QuestionAttempt,
+)
 from .models.pages import DURATIONS, CatalogueFilters
-from .selectors import course_progress, current_attempt
+from .outline import course_outline
+from .selectors import course_progress
 
 # --- Catalogue ------------------------------------------------------------------------------
 
@@ -46,7 +55,12 @@ def catalogue_context(request, *, index_page) -> dict:
     if not role_filter:
         del form.fields["for_my_role"]
         filters.for_my_role = False
-    page_obj = index_page.catalogue(filters=filters, user=request.user, page_number=request.GET.get("page"))
+    page_obj = index_page.catalogue(
+        filters=filters,
+        user=request.user,
+        page_number=request.GET.get("page"),
+        count=index_page.matching_count(filters=filters, counts=counts),
+    )
     if request.user.is_authenticated:
         enrolled = dict(
             Enrolment.objects.filter(user=request.user, course__in=[c.pk for c in page_obj]).values_list(
@@ -85,8 +99,9 @@ def course_serve(request, course: CoursePage, *, preview_mode=None):
         return _course_action(request, course=course)
     lessons = list(course.lessons())
     progress = course_progress(user=request.user, course=course, lessons=lessons)
+    prerequisites = list(course.prerequisites.live().order_by("path"))
     missing = (
-        services.prerequisites_missing(user=request.user, course=course)
+        services.prerequisites_missing(user=request.user, course=course, required=prerequisites)
         if request.user.is_authenticated
         else []
     )
@@ -95,7 +110,7 @@ def course_serve(request, course: CoursePage, *, preview_mode=None):
         {
             "lessons": lessons,
             "progress": progress,
-            "prerequisites": list(course.prerequisites.live().order_by("path")),
+            "prerequisites": prerequisites,
             "prerequisites_missing": missing,
             "competency_links": list(course.competency_links.select_related("competency")),
             "preview": preview,
@@ -140,20 +155,27 @@ def lesson_serve(request, lesson: LessonPage, *, preview_mode=None):
     Previewed in the admin as a learner sees it (mode "") or with the answers shown (mode "answers").
     """
     preview, show_answers = preview_mode is not None, preview_mode == "answers"
-    course = lesson.course()
+    outline = course_outline(request, lesson, cached=not preview and request.method == "GET")
+    course = outline.course
     if preview:
-        return _lesson_render(request, lesson=lesson, course=course, preview=True, show_answers=show_answers)
+        return _lesson_render(
+            request, lesson=lesson, course=course, preview=True, show_answers=show_answers, outline=outline
+        )
     if not request.user.is_authenticated:
         return redirect_to_login(lesson.get_url(request))
-    enrolment = Enrolment.objects.filter(user=request.user, course=course).first()
-    attempt = current_attempt(enrolment=enrolment) if enrolment else None
+    attempt = (  # the current take with its enrolment, in one query
+        CourseAttempt.objects.filter(enrolment__user=request.user, enrolment__course=course)
+        .select_related("enrolment")
+        .order_by("-number")
+        .first()
+    )
     if attempt is None:
         messages.info(request, "Start the course to open its lessons and save your answers.")
         return redirect(course.get_url(request))
     if request.method == "POST":
         return _lesson_action(request, lesson=lesson, course=course, attempt=attempt)
-    services.lesson_visit(enrolment=enrolment, lesson=lesson)
-    return _lesson_render(request, lesson=lesson, course=course, attempt=attempt)
+    services.lesson_visit(enrolment=attempt.enrolment, lesson=lesson)
+    return _lesson_render(request, lesson=lesson, course=course, attempt=attempt, outline=outline)
 
 
 def _lesson_action(request, *, lesson, course, attempt):
@@ -189,8 +211,10 @@ def _lesson_action(request, *, lesson, course, attempt):
     return redirect(following.get_url(request) if following else course.get_url(request))
 
 
-def _lesson_render(request, *, lesson, course, attempt=None, errors=None, preview=False, show_answers=False):
-    lessons = list(course.lessons())
+def _lesson_render(
+    request, *, lesson, course, attempt=None, errors=None, preview=False, show_answers=False, outline=None
+):
+    lessons = outline.lessons if outline is not None else list(course.lessons())
     index = next((i for i, item in enumerate(lessons) if item.pk == lesson.pk), None)
     attempts_by_question: dict[str, list[QuestionAttempt]] = {}
     completed_ids: set[int] = set()
@@ -214,6 +238,8 @@ def _lesson_render(request, *, lesson, course, attempt=None, errors=None, previe
         else []
     )
     required = [item for item in lessons if item.required]
+    previous_lesson = lessons[index - 1] if index else None
+    next_lesson = lessons[index + 1] if index is not None and index + 1 < len(lessons) else None
     context = lesson.get_context(request)
     context.update(
         {
@@ -231,17 +257,21 @@ def _lesson_render(request, *, lesson, course, attempt=None, errors=None, previe
             "lesson_done": lesson.pk in completed_ids,
             "position": (index or 0) + 1,
             "lesson_total": len(lessons),
-            "previous_lesson": lessons[index - 1] if index else None,
-            "next_lesson": lessons[index + 1] if index is not None and index + 1 < len(lessons) else None,
+            "previous_lesson": previous_lesson,
+            "previous_url": previous_lesson.get_url(request) if previous_lesson else None,
+            "next_lesson": next_lesson,
+            "next_url": next_lesson.get_url(request) if next_lesson else None,
             "percent": round(100 * sum(1 for item in required if item.pk in completed_ids) / len(required))
             if required
             else 0,
             # "Stuck?": help (e.g. champions) with what this course develops.
             "help_links": [
                 link
-                for competency in Competency.objects.filter(course_links__course=course)
-                .order_by("code")
-                .distinct()
+                for competency in (
+                    outline.competencies
+                    if outline is not None
+                    else Competency.objects.filter(course_links__course=course).order_by("code").distinct()
+                )
                 for link in help_links(request, competency=competency)
             ],
         }

@@ -14,6 +14,7 @@ from home.hooks import (
     DashboardPanel,
     MenuItem,
     PageAside,
+    menu_url,
 )
 from home.permissions import can
 from jupyterlite.hooks import EXERCISE_PASSED_HOOK
@@ -38,20 +39,19 @@ def learn_menu_item(request):
     catalogue = CourseIndexPage.objects.live().first()
     if catalogue is None:
         return []
-    return [MenuItem(label="Learn", url=catalogue.get_url(request) or "/learn/", order=10)]
+    return [MenuItem(label="Learn", url=catalogue.get_url(request) or "/learn/", order=10, name="catalogue")]
 
 
 @hooks.register(DASHBOARD_HOOK)
 def my_courses_panel(request):
     if not request.user.is_authenticated:
         return None
-    catalogue = CourseIndexPage.objects.live().first()
     return DashboardPanel(
         title="My courses",
         template_name="learning/panels/my_courses.html",
         context={
             "courses": dashboard_courses(user=request.user, request=request),
-            "catalogue_url": catalogue.get_url(request) if catalogue else None,
+            "catalogue_url": menu_url(request, "catalogue"),  # the menu's, cached per site
         },
         order=10,
     )

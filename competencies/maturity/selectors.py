@@ -49,9 +49,10 @@ class TeamRound:
     response: MaturityResponse | None = None
 
 
-def team_rounds_for_user(*, user) -> list[TeamRound]:
-    """Every round the member's teams take part in, newest first, with the member's response if any."""
-    teams = teams_for_user(user=user)
+def team_rounds_for_user(*, user, teams: list[MaturityTeam] | None = None) -> list[TeamRound]:
+    """Every round the member's teams take part in, newest first, with the member's response if any.
+    `teams`: the member's teams when already loaded (teams_for_user)."""
+    teams = teams_for_user(user=user) if teams is None else teams
     if not teams:
         return []
     through = AssessmentRound.teams.through
@@ -246,9 +247,9 @@ def pathway_for_team(*, team: MaturityTeam) -> TeamPathway | None:
     return TeamPathway.objects.filter(team=team).prefetch_related("courses__course").first()
 
 
-def pathways_for_user(*, user) -> list[TeamPathway]:
+def pathways_for_user(*, user, teams: list[MaturityTeam] | None = None) -> list[TeamPathway]:
     """The recommended pathways of every team the member belongs to (for My learning)."""
-    teams = teams_for_user(user=user)
+    teams = teams_for_user(user=user) if teams is None else teams
     if not teams:
         return []
     return list(

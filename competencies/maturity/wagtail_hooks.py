@@ -65,8 +65,11 @@ def maturity_panel(request):
     """On My learning: rounds to answer, and the recommended pathways of the member's teams."""
     if not request.user.is_authenticated:
         return None
-    open_rounds = [r for r in selectors.team_rounds_for_user(user=request.user) if r.round.is_open]
-    pathways = selectors.pathways_for_user(user=request.user)
+    teams = selectors.teams_for_user(user=request.user)
+    open_rounds = [
+        r for r in selectors.team_rounds_for_user(user=request.user, teams=teams) if r.round.is_open
+    ]
+    pathways = selectors.pathways_for_user(user=request.user, teams=teams)
     if not open_rounds and not pathways and not can(request.user, "open_maturity_round"):
         return None
     return DashboardPanel(

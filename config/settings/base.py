@@ -76,6 +76,8 @@ MIDDLEWARE = [
     "home.middleware.SensitivePageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # The site, its root paths, branding and menu from one cache entry (home/site_cache.py).
+    "home.site_cache.SiteChromeMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

@@ -4,6 +4,7 @@ from django import forms, template
 
 from home import hooks
 from home.permissions import can as can_do
+from home.routing import routed_ancestors
 
 register = template.Library()
 
@@ -41,6 +42,16 @@ def help_links(context, competency):
 def page_asides(context, page):
     """`{% page_asides page %}`: what other apps show under a page, such as the link to discuss it."""
     return hooks.page_asides(context["request"], page=page)
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumb_pages(context, page):
+    """`{% breadcrumb_pages page as ancestors %}`: the pages above `page` below the tree root (home first),
+    from the route this request took when it led to `page` (no query), else from the tree."""
+    chain = routed_ancestors(context.get("request"), page)
+    if chain is not None and chain[0].depth == 2:
+        return chain
+    return list(page.get_ancestors()[1:])
 
 
 @register.filter

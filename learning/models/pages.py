@@ -6,7 +6,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Count, Prefetch, Q
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -132,7 +132,11 @@ class CourseIndexPage(ServedByView, Page):
     def all_courses(self):
         """Published, unrestricted courses in this catalogue (built once per page object: .public() queries)."""
         if getattr(self, "_all_courses", None) is None:
-            self._all_courses = CoursePage.objects.live().public().child_of(self)
+            courses = CoursePage.objects.live().child_of(self)
+            # home.routing marks the page served when the site has no view restriction at all.
+            if getattr(self, "academy_view_restrictions_exist", True):
+                courses = courses.public()
+            self._all_courses = courses
         return self._all_courses
 
     def filtered_courses(self, *, filters: CatalogueFilters, user, skip: str = ""):
@@ -196,15 +200,30 @@ class CourseIndexPage(ServedByView, Page):
         )
         return {"levels": by_level, "competencies": by_competency, "durations": by_duration}
 
-    def catalogue(self, *, filters: CatalogueFilters, user, page_number=1):
-        """One page of matching courses, in level then tree order, with their competencies."""
+    def catalogue(self, *, filters: CatalogueFilters, user, page_number=1, count: int | None = None):
+        """One page of matching courses, in level then tree order, with their competencies. `count`, when
+        known (from facet_counts), spares the paginator its own count query."""
         courses = (
             self.filtered_courses(filters=filters, user=user)
             .distinct()
             .order_by("level", "path")
-            .prefetch_related("competency_links__competency")
+            .prefetch_related(
+                Prefetch("competency_links", queryset=CourseCompetency.objects.select_related("competency"))
+            )
         )
-        return Paginator(courses, CATALOGUE_PAGE_SIZE).get_page(page_number)
+        paginator = Paginator(courses, CATALOGUE_PAGE_SIZE)
+        if count is not None:
+            paginator.count = count  # a cached_property: set, it is not computed again
+        return paginator.get_page(page_number)
+
+    @staticmethod
+    def matching_count(*, filters: CatalogueFilters, counts: dict) -> int:
+        """How many courses match every filter, from the level facet (each course has one level, and the level
+        facet counts the courses matching every other filter)."""
+        by_level = counts["levels"]
+        if filters.levels:
+            return sum(by_level.get(level, 0) for level in filters.levels)
+        return sum(by_level.values())
 
 
 class CoursePage(ServedByView, Page):

@@ -73,3 +73,20 @@ def test_load_refuses_anything_but_loopback(harness_env):
     assert result.returncode == 2
     assert "only targets loopback addresses" in result.stderr
     assert result.stdout == ""
+
+
+def test_side_by_side_refuses_a_process_that_does_not_exist(harness_env):
+    result = _harness(
+        "--base-url", "http://127.0.0.1:9", "--pid", "999999999", "--paths", "/", env=harness_env
+    )
+    assert result.returncode == 2
+    assert "no such process" in result.stderr
+
+
+def test_a_process_trees_cpu_time_is_read_from_proc():
+    sys.path.insert(0, str(ROOT))
+    from bench.harness import tree_cpu_seconds
+
+    before = tree_cpu_seconds(os.getpid())
+    sum(i * i for i in range(2_000_000))  # some CPU work in this process
+    assert tree_cpu_seconds(os.getpid()) > before

@@ -152,14 +152,14 @@ def test_heatmap_page_query_count_is_flat(
     populate(n, small_framework)
     c = client_for(hr_user)
     c.get("/framework/reports/")  # warm the session and MFA lookups
-    with django_assert_max_num_queries(18):
+    with django_assert_max_num_queries(11):
         response = c.get("/framework/reports/")
     assert response.status_code == 200
     body = response.content.decode()
     assert f"{n // 2} of {n // 2}" in body  # Adult Social Care, DQ1 met by every evidenced member
-    with django_assert_max_num_queries(18):
+    with django_assert_max_num_queries(14):
         assert c.get("/framework/reports/service-area/", {"area": "Highways"}).status_code == 200
-    with django_assert_max_num_queries(18):
+    with django_assert_max_num_queries(6):
         assert c.get("/my-role/gap/").status_code == 200
 
 

@@ -45,7 +45,7 @@ def test_search_finds_published_pages(client, site_with_home):
 
 @pytest.mark.django_db
 def test_search_page_query_count_is_bounded(client, site_with_home, django_assert_max_num_queries):
-    with django_assert_max_num_queries(20):
+    with django_assert_max_num_queries(15):
         response = client.get("/search/", {"q": "accessible"})
     assert response.status_code == 200
     assert "Accessibility statement" in response.content.decode()

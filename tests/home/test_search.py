@@ -102,7 +102,7 @@ def test_every_kind_in_one_search_with_filters_and_counts(
     from home.models import User
 
     client = client_for(User.objects.get(email="learner@example.gov.uk"))
-    with django_assert_max_num_queries(40):
+    with django_assert_max_num_queries(31):
         response = client.get("/search/", {"q": "data"})
     assert response.status_code == 200
     counts = {s.key: s.count for s in response.context["sections"]}

@@ -15,7 +15,8 @@ def test_catalogue_lists_datasets_with_bounded_queries(
     client_for, learner, lab_demo, django_assert_max_num_queries
 ):
     client = client_for(learner)
-    with django_assert_max_num_queries(15):
+    client.get("/")  # builds the site's cached chrome (branding, footer, menu), as any earlier request would
+    with django_assert_max_num_queries(10):
         response = client.get(reverse("jupyterlite:dataset_index"))
     html = response.content.decode()
     assert response.status_code == 200
@@ -26,7 +27,8 @@ def test_dataset_page_shows_columns_issues_and_download(
     client_for, learner, lab_demo, django_assert_max_num_queries
 ):
     client = client_for(learner)
-    with django_assert_max_num_queries(15):
+    client.get("/")  # builds the site's cached chrome (branding, footer, menu), as any earlier request would
+    with django_assert_max_num_queries(10):
         response = client.get(reverse("jupyterlite:dataset_detail", args=["highways-defects"]))
     assert response.status_code == 200
     html = response.content.decode()

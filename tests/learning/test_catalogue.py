@@ -121,11 +121,12 @@ def test_catalogue_query_count_is_flat(client_for, learner, catalogue, django_as
     client = client_for(learner)
     _grow(catalogue, courses=2, questions_per_lesson=1, learners=1)
     client.get(catalogue.url)
-    with django_assert_max_num_queries(30) as small:
+    with django_assert_max_num_queries(16) as small:
         response = client.get(catalogue.url)
     assert response.status_code == 200 and "2 courses" in response.content.decode()
     _grow(catalogue, courses=10, questions_per_lesson=1, learners=3)
-    with django_assert_max_num_queries(30) as large:
+    client.get(catalogue.url)  # publishing dropped the site's cached menu and branding: rebuilt once
+    with django_assert_max_num_queries(16) as large:
         response = client.get(catalogue.url)
     assert response.status_code == 200 and "12 courses" in response.content.decode()
     assert len(large.captured_queries) == len(small.captured_queries)
@@ -141,7 +142,7 @@ def test_lesson_page_query_count_is_flat(client_for, learner, catalogue, django_
         for child in lesson.questions()[:2]:  # some answered, with feedback shown
             client.post(lesson.url, {"action": "answer", "question": str(child.id), "answer": "1"})
         client.get(lesson.url)
-        with django_assert_max_num_queries(32) as counted:
+        with django_assert_max_num_queries(12) as counted:
             assert client.get(lesson.url).status_code == 200
         return len(counted.captured_queries)
 
@@ -166,14 +167,15 @@ def test_dashboard_query_count_is_flat(client_for, learner, catalogue, django_as
     for course in first:
         enrolment_start(user=learner, course=course)
     client.get("/my-learning/")
-    with django_assert_max_num_queries(30) as small:
+    with django_assert_max_num_queries(18) as small:
         response = client.get("/my-learning/")
     assert response.status_code == 200
     assert all(course.title in response.content.decode() for course in first)
     more = _grow(catalogue, courses=8, questions_per_lesson=1, learners=0)
     for course in more:
         enrolment_start(user=learner, course=course)
-    with django_assert_max_num_queries(30) as large:
+    client.get("/my-learning/")  # publishing dropped the site's cached menu and branding: rebuilt once
+    with django_assert_max_num_queries(18) as large:
         response = client.get("/my-learning/")
     assert response.status_code == 200
     assert all(course.title in response.content.decode() for course in first + more)

@@ -398,11 +398,11 @@ def test_result_pages_keep_a_flat_query_count(
     add_respondents(r, other_team, [3, 3, 2, 2, 1])
     close(r)
     member, hr = client_for(learner), client_for(hr_user)
-    with django_assert_max_num_queries(40):
+    with django_assert_max_num_queries(27):
         assert member.get(f"{BASE}/rounds/{r.pk}/teams/{team.slug}/").status_code == 200
-    with django_assert_max_num_queries(30):
+    with django_assert_max_num_queries(10):
         assert hr.get(f"{BASE}/rounds/{r.pk}/report/").status_code == 200
-    with django_assert_max_num_queries(25):
+    with django_assert_max_num_queries(10):
         assert member.get(f"{BASE}/rounds/{r.pk}/teams/{team.slug}/result.csv").status_code == 200
 
 

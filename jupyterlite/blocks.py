@@ -13,7 +13,8 @@ def exercise_context(*, exercise, request, preview: bool = False) -> dict:
     the notebook is the draft's own, given inline (the lab loads it rather than the published one)."""
     user = request.user if request is not None else None
     questions = list(exercise.questions.all())
-    states = question_states(user=user, exercise=exercise) if user is not None else {}
+    # A preview shows the exercise as a learner starts it (and may not be saved yet): no attempts.
+    states = question_states(user=user, exercise=exercise) if user is not None and not preview else {}
     rows = [{"question": q, **states.get(q.pk, {"attempts": 0, "correct": False})} for q in questions]
     for row in rows:
         row["unlocked"] = row["correct"] or row["attempts"] >= exercise.reveal_solution_after

@@ -330,8 +330,7 @@ class Question(Orderable):
             raise ValidationError(
                 "Give the right answer one way: type it in, build a recipe, or choose a computation."
             )
-        if self.recipe:
-            self._clean_recipe()
+        answer = self._clean_recipe() if self.recipe else None
         if self.answer_type == self.NUMBER and self.expected_value:
             try:
                 float(self.expected_value)
@@ -340,12 +339,20 @@ class Question(Orderable):
         from .answers import known_wrong_errors
 
         errors = known_wrong_errors(self)
+        if not errors and answer is not None:
+            from .answers import mark
+
+            errors = [
+                f"Mistake {number} is the right answer (within the tolerance); remove it."
+                for number, entry in enumerate(self.known_wrong_answers or [], start=1)
+                if mark(self, entry["value"], answer).correct
+            ]
         if errors:
             raise ValidationError({"known_wrong_answers": errors})
 
-    def _clean_recipe(self) -> None:
-        """Check the recipe against its dataset version and that it gives an answer of the right kind;
-        a blank version becomes the dataset's current one."""
+    def _clean_recipe(self):
+        """Check the recipe against its dataset version and that it gives an answer of the right kind
+        (a blank version becomes the dataset's current one); return the answer it gives."""
         from .services import recipe_answer
 
         try:
@@ -357,18 +364,7 @@ class Question(Orderable):
             raise ValidationError({"answer_type": "This recipe gives a group's name: choose Text."})
         if not isinstance(answer, str) and self.answer_type != self.NUMBER:
             raise ValidationError({"answer_type": "This recipe gives a number: choose Number."})
-
-    @property
-    def answer_source(self) -> str:
-        """How the right answer is found, in plain English (for the admin and the inspect view)."""
-        if self.recipe:
-            try:
-                return "Recipe: " + recipes.describe(recipes.parse(self.recipe))
-            except recipes.RecipeError:
-                return "Recipe (not usable: edit the question)"
-        if self.computation:
-            return f"Computation: {self.computation}"
-        return "Typed in"
+        return answer
 
 
 class Attempt(models.Model):

@@ -417,15 +417,3 @@ def summary(recipe: Recipe) -> str:
         return f"SELECT MAX(value) - MIN(value) FROM (SELECT {measure} AS value {grouped})"
     order = "DESC" if recipe.pick == "highest" else "ASC"
     return f"SELECT {recipe.group_by} {grouped} ORDER BY {measure} {order}, {recipe.group_by} LIMIT 1"
-
-
-def describe(recipe: Recipe) -> str:
-    """Which answers the recipe gives, in plain English (for the question list and the inspect view)."""
-    text = MEASURES[recipe.measure]
-    if recipe.column:
-        text += f" '{recipe.column}'"
-    if recipe.group_by:
-        text += f", grouped by '{recipe.group_by}': {PICKS[recipe.pick].lower()}"
-        if recipe.group:
-            text += f" ('{recipe.group}')"
-    return f"{text}, from {recipe.dataset}" + (f" version {recipe.version}" if recipe.version else "")

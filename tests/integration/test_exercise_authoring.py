@@ -17,8 +17,8 @@ from home import roles
 from jupyterlite import services
 from jupyterlite.models import Attempt, Dataset, Exercise, Question
 from jupyterlite.notebooks import starter_notebook
-from tests.factories.home import make_user
 from learning.services import enrolment_start
+from tests.factories.home import make_user
 from tests.factories.learning import add_catalogue, add_course
 
 UPLOAD_URL = "/admin/datasets/upload/"
@@ -393,3 +393,22 @@ def test_new_admin_urls_per_role(request, client_for, published, who):
         {"file": SimpleUploadedFile("v.csv", CSV_V2)},
     )
     assert Dataset.objects.get(pk=dataset.pk).version == (2 if who == "admin_user" else 1)
+
+
+def test_a_recipe_that_cannot_work_is_refused_with_the_reason_and_nothing_saved(
+    client_for, admin_user, published
+):
+    dataset, _ = published
+    client = client_for(admin_user)
+    add = reverse("wagtailsnippets_jupyterlite_exercise:add")
+    assert "jupyterlite/recipe_widget.js" in client.get(add).content.decode()
+    bad = {"dataset": dataset.slug, "measure": "sum", "column": "costs"}
+    data = _exercise_form(dataset, slug="bad-one")
+    data.update({f"questions-0-recipe-{k}": v for k, v in _recipe_fields(**bad).items()})
+    response = client.post(add, data)
+    assert response.status_code == 200
+    assert "Dataset &#x27;defects&#x27; has no column &#x27;costs&#x27;" in response.content.decode()
+    text = {f"questions-0-recipe-{k}": v for k, v in _recipe_fields(**{**bad, "column": "cost"}).items()}
+    response = client.post(add, {**data, **text, "questions-0-answer_type": "text"})
+    assert "This recipe gives a number: choose Number." in response.content.decode()
+    assert not Exercise.objects.filter(slug="bad-one").exists()

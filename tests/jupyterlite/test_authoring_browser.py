@@ -74,3 +74,38 @@ def test_admin_works_out_a_recipe_answer_before_saving(
     page.set_viewport_size({"width": 1280, "height": 900})
     page.screenshot(path=f"{shots}/catalogue-versions-1280.png", full_page=True)
     assert not page.off_host_requests
+
+
+def test_admin_previews_a_draft_with_the_lab_running(
+    page, site_with_home, lab_demo, lab_built, admin_user, sign_in_with_second_factor, tmp_path
+):
+    shots = os.environ.get("SCREENSHOT_DIR") or str(tmp_path)
+    exercise = lab_demo["foi-on-time"]
+    give_authenticator(admin_user)
+    sign_in_with_second_factor(page, admin_user)
+    page.goto(f"/admin/snippets/jupyterlite/exercise/edit/{exercise.pk}/")
+    page.locator("#id_starter_code").fill('# %%\nfrom academy import load_dataset\nprint("draft", 6 * 7)')
+    page.get_by_role("button", name="Toggle preview").click()
+    preview = next(f for f in _frames_when(page, "preview") if "preview" in f.url)
+    preview.wait_for_selector("[data-lab-state=ready]", state="attached", timeout=150_000)
+    lab = next(f for f in page.frames if "/lab/notebooks/" in f.url and "preview-foi-on-time" in f.url)
+    try:
+        lab.wait_for_selector(".jp-Cell:has-text('print(\"draft\", 6 * 7)')", timeout=30_000)
+    except Exception:
+        page.screenshot(path=f"{shots}/preview-fail.png")
+        print("URL", lab.url)
+        print("CELLS", lab.locator(".jp-Cell").all_inner_texts()[:3])
+        raise
+    assert preview.locator("[data-lab-changed]").is_hidden()  # the draft's own version: no "changed" banner
+    page.screenshot(path=f"{shots}/preview-lab-1280.png")
+    assert not page.off_host_requests
+    # The draft was never saved: learners still get the published notebook.
+    assert "draft" not in Exercise.objects.get(pk=exercise.pk).starter_code
+
+
+def _frames_when(page, part, timeout=30_000):
+    page.wait_for_function(
+        f"() => [...document.querySelectorAll('iframe')].some(f => f.src.includes('{part}'))", timeout=timeout
+    )
+    page.wait_for_timeout(500)
+    return page.frames

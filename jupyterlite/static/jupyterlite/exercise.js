@@ -92,7 +92,8 @@ function setup(section) {
   let widget = null, timer = null, saving = null, dirty = false;
 
   async function starter() {
-    const inline = section.querySelector("[data-lab-preview-notebook]");
+    // A preview gives the draft's own notebook inline (json_script), as the published one is all the server has.
+    const inline = section.dataset.preview === "1" && document.getElementById(`exercise-${slug}-preview-notebook`);
     if (inline) return JSON.parse(inline.textContent);
     const response = await fetch(notebookUrl, { credentials: "same-origin" });
     if (!response.ok) throw new Error("starter notebook " + response.status);

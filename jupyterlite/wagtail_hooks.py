@@ -1,8 +1,10 @@
 """Admin: datasets (with versions and usage) and exercises (drafts, review, recipes, preview) as
 snippets, the CSV upload, the new-version upload and the recipe check the exercise form calls."""
 
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.forms.formsets import ORDERING_FIELD_NAME
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
@@ -191,6 +193,18 @@ class ExerciseEditView(ReviewedPublishMixin, EditView):
     pass
 
 
+class QuestionsPanel(InlinePanel):
+    """Wagtail's InlinePanel, with the hidden ORDER input rendered once: Wagtail gives the widget a
+    ``value`` attribute on top of the field's own value, so the input had ``value`` twice (invalid HTML)."""
+
+    class BoundPanel(InlinePanel.BoundPanel):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            if self.formset.can_order:
+                for subform in self.formset.forms:
+                    subform.fields[ORDERING_FIELD_NAME].widget = forms.HiddenInput()
+
+
 QUESTION_PANELS = [
     FieldPanel("key"),
     FieldPanel("prompt"),
@@ -239,7 +253,7 @@ class ExerciseViewSet(SnippetViewSet):
             MultiFieldPanel(
                 [FieldPanel("starter_code"), FieldPanel("starter_notebook")], heading="Starter notebook"
             ),
-            InlinePanel("questions", label="Checked question", min_num=1, panels=QUESTION_PANELS),
+            QuestionsPanel("questions", label="Checked question", min_num=1, panels=QUESTION_PANELS),
             FieldPanel("hints"),
             FieldPanel("solution"),
             FieldPanel("reveal_solution_after"),

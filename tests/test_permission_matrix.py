@@ -160,14 +160,11 @@ ROUTES: dict[str, Route] = {
     "jupyterlite_recipe_check": Route(
         get=admin_area(hr=NOT_ALLOWED, admin=NOT_ALLOWED), post=admin_area(hr=REDIRECT, admin=BAD)
     ),
-    # The exercise editor (publishing needs "publish without review"): an empty form is refused.
-    "wagtailsnippets_jupyterlite_exercise:add": Route(
-        get=ADMIN_ONLY, post=admin_area(hr=REDIRECT, admin=BAD)
-    ),
+    # The exercise editor (publishing needs "publish without review"): an empty form comes back with
+    # its errors, nothing saved.
+    "wagtailsnippets_jupyterlite_exercise:add": Route(get=ADMIN_ONLY, post=ADMIN_ONLY),
     "wagtailsnippets_jupyterlite_exercise:edit": Route(
-        kwargs=lambda w: {"pk": w["exercise"].pk},
-        get=ADMIN_ONLY,
-        post=admin_area(hr=REDIRECT, admin=BAD),
+        kwargs=lambda w: {"pk": w["exercise"].pk}, get=ADMIN_ONLY, post=ADMIN_ONLY
     ),
     # Everything below was reviewed role by role: forums (moderators are the category's champions and
     # Academy admins), the framework (read by all staff, reports for HR and admins), learning records

@@ -4,15 +4,17 @@ from django.urls import reverse
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from .notebooks import warm_imports
+from .notebooks import starter_notebook, warm_imports
 from .selectors import question_states
 
 
-def exercise_context(*, exercise, request) -> dict:
-    """Everything the exercise template needs, for the signed-in learner in ``request``."""
+def exercise_context(*, exercise, request, preview: bool = False) -> dict:
+    """Everything the exercise template needs, for the signed-in learner in ``request``. In a preview
+    the notebook is the draft's own, given inline (the lab loads it rather than the published one)."""
     user = request.user if request is not None else None
     questions = list(exercise.questions.all())
-    states = question_states(user=user, exercise=exercise) if user is not None else {}
+    # A preview shows the exercise as a learner starts it (and may not be saved yet): no attempts.
+    states = question_states(user=user, exercise=exercise) if user is not None and not preview else {}
     rows = [{"question": q, **states.get(q.pk, {"attempts": 0, "correct": False})} for q in questions]
     for row in rows:
         row["unlocked"] = row["correct"] or row["attempts"] >= exercise.reveal_solution_after
@@ -20,11 +22,14 @@ def exercise_context(*, exercise, request) -> dict:
     return {
         "exercise": exercise,
         "questions": rows,
-        "datasets": list(exercise.datasets.all()),
+        "datasets": [{"dataset": d, "version": exercise.pinned_version(d)} for d in exercise.datasets.all()],
+        "preview": preview,
+        "preview_notebook": starter_notebook(exercise) if preview else None,
+        "preview_notebook_id": f"exercise-{exercise.slug}-preview-notebook",
         "passed": bool(rows) and all(r["correct"] for r in rows),
         "show_solution": revealed and bool(exercise.solution),
         "lab_url": reverse("jupyterlite:lab", args=["notebooks/index.html"])
-        + f"?path={exercise.notebook_path}",
+        + f"?path={'preview-' if preview else ''}{exercise.notebook_path}",
         "notebook_url": reverse("jupyterlite:exercise_notebook", args=[exercise.slug]),
         "answer_url": reverse("jupyterlite:answer_form", args=[exercise.slug]),
         "version": exercise.content_version(),

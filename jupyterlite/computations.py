@@ -1,7 +1,10 @@
-"""Named computations that work out a question's expected answer from a dataset, on the server.
+"""Python computations: the right answers a declarative recipe (``jupyterlite.recipes``) cannot say.
 
-Register one with ``@computation("name", dataset="slug", label="...")``; it receives the dataset's rows
-(dicts of strings, exactly as in the CSV) and returns the answer. Admins pick it by label.
+Most answers are recipes an Academy admin builds in the admin. What is left here needs code: standardising
+road-name suffixes before counting, a mean of monthly totals, a control chart's process limit and a
+confidence interval. Register one with ``@computation("name", dataset="slug", label="...")``; it receives
+the dataset's rows (dicts of strings, exactly as in the CSV) and returns the answer. Admins pick it by
+label. Also here: the registry of typical mistakes the demo turns into each question's known wrong answers.
 """
 
 import statistics
@@ -37,59 +40,7 @@ def _int(value: str) -> int | None:
     return int(value) if value.lstrip("-").isdigit() else None
 
 
-@computation("potholes-count", dataset="highways-defects", label="Number of pothole rows")
-def potholes_count(rows: list[dict]) -> int:
-    return sum(row["category"] == "Pothole" for row in rows)
-
-
-@computation(
-    "potholes-median-days",
-    dataset="highways-defects",
-    label="Median days to repair a pothole (repaired rows with a clean number)",
-)
-def potholes_median_days(rows: list[dict]) -> float:
-    days = [
-        _int(r["days_to_repair"]) for r in rows if r["category"] == "Pothole" and r["status"] == "Repaired"
-    ]
-    return statistics.median(d for d in days if d is not None)
-
-
-@computation(
-    "fly-tipping-duplicate-rows", dataset="fly-tipping", label="Number of rows that repeat an earlier row"
-)
-def fly_tipping_duplicates(rows: list[dict]) -> int:
-    seen, repeats = set(), 0
-    for row in rows:
-        key = tuple(row.values())
-        repeats += key in seen
-        seen.add(key)
-    return repeats
-
-
-@computation(
-    "foi-within-deadline-percent",
-    dataset="foi-requests",
-    label="Percentage of FOI rows answered within 20 working days",
-)
-def foi_within_deadline(rows: list[dict]) -> float:
-    return round(100 * sum(r["within_deadline"] == "Yes" for r in rows) / len(rows), 1)
-
-
-@computation(
-    "library-busiest-branch-2019",
-    dataset="library-usage",
-    label="Branch with the most visits in calendar year 2019",
-)
-def library_busiest_2019(rows: list[dict]) -> str:
-    totals: dict[str, int] = {}
-    for row in rows:
-        visits = _int(row["visits"].replace(",", ""))
-        if row["month"].startswith("2019-") and visits is not None:
-            totals[row["branch"]] = totals.get(row["branch"], 0) + visits
-    return max(sorted(totals), key=totals.__getitem__)
-
-
-# --- Curriculum exercises (learning/curriculum). Each mirrors the model solution in jupyterlite/demo.py. ---
+# --- What a recipe cannot say. Each mirrors the model solution in jupyterlite/exercise_specs.py. ---
 
 
 def _distinct_rows(rows: list[dict]) -> list[dict]:
@@ -111,33 +62,6 @@ def _visits(value: str) -> int | None:
     return _int(value.replace(",", ""))
 
 
-@computation("fly-tipping-missing-id", dataset="fly-tipping", label="Number of rows with no incident_id")
-def fly_tipping_missing_id(rows: list[dict]) -> int:
-    return sum(row["incident_id"].strip() == "" for row in rows)
-
-
-@computation(
-    "spending-highways-total",
-    dataset="spending-over-500",
-    label="Total spent by Highways and Transport, repeats removed, amounts cleaned (pounds, 2 dp)",
-)
-def spending_highways_total(rows: list[dict]) -> float:
-    rows = _distinct_rows(rows)
-    return round(sum(_money(r["amount_gbp"]) for r in rows if r["department"] == "Highways and Transport"), 2)
-
-
-@computation(
-    "spending-top-department",
-    dataset="spending-over-500",
-    label="Department with the largest total spend, repeats removed, amounts cleaned",
-)
-def spending_top_department(rows: list[dict]) -> str:
-    totals: dict[str, float] = {}
-    for row in _distinct_rows(rows):
-        totals[row["department"]] = totals.get(row["department"], 0) + _money(row["amount_gbp"])
-    return max(sorted(totals), key=totals.__getitem__)
-
-
 ROAD_ABBREVIATIONS = {"Str": "Street", "St": "Street", "St.": "Street", "Rd": "Road", "Rd.": "Road"}
 ROAD_ABBREVIATIONS |= {"Ln": "Lane", "Ave": "Avenue", "Av.": "Avenue", "Cl": "Close"}
 
@@ -147,11 +71,6 @@ def _road(name: str) -> str:
     return f"{stem} {ROAD_ABBREVIATIONS.get(last, last)}"
 
 
-@computation("roads-as-typed", dataset="highways-defects", label="Number of different road names as typed")
-def roads_as_typed(rows: list[dict]) -> int:
-    return len({row["road"] for row in rows})
-
-
 @computation(
     "roads-cleaned",
     dataset="highways-defects",
@@ -159,77 +78,6 @@ def roads_as_typed(rows: list[dict]) -> int:
 )
 def roads_cleaned(rows: list[dict]) -> int:
     return len({_road(row["road"]) for row in rows})
-
-
-@computation(
-    "smith-street-defects",
-    dataset="highways-defects",
-    label="Defects on Smith Street, counting every spelling of the road",
-)
-def smith_street_defects(rows: list[dict]) -> int:
-    return sum(_road(row["road"]) == "Smith Street" for row in rows)
-
-
-def _home_care_waits(rows: list[dict]) -> list[dict]:
-    return [r for r in rows if r["service"] == "Home care" and (_int(r["waiting_days"]) or 0) >= 0]
-
-
-@computation(
-    "asc-home-care-median-wait",
-    dataset="adult-social-care-referrals",
-    label="Median days waiting for home care (negative waits left out)",
-)
-def asc_home_care_median_wait(rows: list[dict]) -> float:
-    return statistics.median(_int(r["waiting_days"]) for r in _home_care_waits(rows))
-
-
-@computation(
-    "asc-hospital-discharge-percent",
-    dataset="adult-social-care-referrals",
-    label="Percentage of referrals from hospital discharge (1 dp)",
-)
-def asc_hospital_discharge_percent(rows: list[dict]) -> float:
-    return round(100 * sum(r["referral_source"] == "Hospital discharge" for r in rows) / len(rows), 1)
-
-
-def _locality_medians(rows: list[dict]) -> dict[str, float]:
-    waits: dict[str, list[int]] = {}
-    for row in _home_care_waits(rows):
-        waits.setdefault(row["locality"], []).append(_int(row["waiting_days"]))
-    return {locality: statistics.median(values) for locality, values in sorted(waits.items())}
-
-
-@computation(
-    "home-care-slowest-locality",
-    dataset="adult-social-care-referrals",
-    label="Locality with the longest median wait for home care",
-)
-def home_care_slowest_locality(rows: list[dict]) -> str:
-    medians = _locality_medians(rows)
-    return max(medians, key=medians.__getitem__)
-
-
-@computation(
-    "home-care-median-gap",
-    dataset="adult-social-care-referrals",
-    label="Days between the longest and shortest locality median waits for home care",
-)
-def home_care_median_gap(rows: list[dict]) -> float:
-    medians = _locality_medians(rows).values()
-    return max(medians) - min(medians)
-
-
-@computation(
-    "kingsbridge-visits-2023",
-    dataset="library-usage",
-    label="Visits to Kingsbridge (under both names) in calendar year 2023",
-)
-def kingsbridge_visits_2023(rows: list[dict]) -> int:
-    return sum(
-        _visits(r["visits"]) or 0
-        for r in rows
-        if r["branch"].startswith("Kingsbridge Library") and r["month"].startswith("2023-")
-    )
 
 
 def _county_visits(rows: list[dict]) -> list[int]:
@@ -261,11 +109,6 @@ def library_visits_upper_limit(rows: list[dict]) -> float:
     return round(statistics.mean(values) + 2.66 * statistics.mean(moving_ranges), 1)
 
 
-@computation("foi-mean-working-days", dataset="foi-requests", label="Mean working days to respond (2 dp)")
-def foi_mean_working_days(rows: list[dict]) -> float:
-    return round(statistics.mean(int(r["working_days"]) for r in rows), 2)
-
-
 @computation(
     "foi-ci-half-width",
     dataset="foi-requests",
@@ -277,9 +120,9 @@ def foi_ci_half_width(rows: list[dict]) -> float:
 
 
 # --- Known mistakes: a wrong answer a learner typically reaches, worked out from the same rows -------
-# Registered against the computation whose right answer they get wrong. The demo fills each question's
-# known_wrong_answers from these (a later answer "recipe" can do the same). The message says what went
-# wrong, never what the right answer is.
+# Registered against the answer source (recipe or computation name) whose right answer they get wrong.
+# The demo fills each question's known_wrong_answers from these. The message says what went wrong,
+# never what the right answer is.
 
 
 @dataclass(frozen=True)
@@ -348,12 +191,12 @@ def spending_highways_skipping_pounds(rows: list[dict]) -> float:
     )
 
 
-def known_wrong_answers(computation: str, rows: list[dict], *, tolerance: float = 0) -> list[dict]:
-    """The ``known_wrong_answers`` list for a question answered by ``computation``: each registered
-    mistake's value on ``rows`` (leaving out any that happen to equal the right answer)."""
-    right = REGISTRY[computation].func(rows)
+def known_wrong_answers(source: str, rows: list[dict], right, *, tolerance: float = 0) -> list[dict]:
+    """The ``known_wrong_answers`` list for a question answered by ``source`` (a recipe or computation
+    name) whose right answer on ``rows`` is ``right``: each registered mistake's value on ``rows``
+    (leaving out any that happen to equal the right answer)."""
     found = []
-    for entry in MISTAKES.get(computation, []):
+    for entry in MISTAKES.get(source, []):
         value = entry.func(rows)
         if isinstance(value, str) or abs(value - right) > tolerance:
             found.append({"value": value, "tolerance": tolerance, "message": entry.message})

@@ -1,13 +1,14 @@
 """Demo content for the lab: the six generated sample datasets and the exercises the curriculum uses.
 
-Each exercise's model solution, run after its starter code in plain CPython, sends the answers the server's
-named computations expect (tests/curriculum/test_exercises.py checks it)."""
+Each exercise's model solution, run after its starter code in plain CPython, sends the answers the server
+works out from each question's recipe or, where a recipe cannot say it, its Python computation
+(tests/curriculum/test_exercises.py checks it)."""
 
 import csv
 import io
 
-from . import computations
-from .exercise_specs import CURRICULUM_EXERCISES
+from . import computations, recipes
+from .exercise_specs import CURRICULUM_EXERCISES, RECIPES
 from .models import Dataset, Exercise, Question
 from .services import dataset_sync_samples
 
@@ -157,8 +158,23 @@ def _rows(slug: str, cache: dict) -> list[dict]:
     return cache[slug]
 
 
+def answer_source(name: str, datasets: dict[str, Dataset], rows: dict) -> tuple[dict, str, object, list]:
+    """For an answer source name: (recipe, computation, right answer, the dataset's rows)."""
+    if name in RECIPES:
+        dataset = datasets[RECIPES[name]["dataset"]]
+        recipe = {**RECIPES[name], "version": dataset.version}
+        source = _rows(dataset.slug, rows)
+        parsed = recipes.parse(recipe, columns=dataset.columns)
+        return recipe, "", recipes.evaluate(parsed, source), source
+    spec = computations.REGISTRY[name]
+    source = _rows(spec.dataset, rows)
+    return {}, name, spec.func(source), source
+
+
 def load(*, stdout) -> None:
-    """Create or refresh the sample datasets and demo exercises (looked up by slug)."""
+    """Create or refresh the sample datasets and demo exercises (looked up by slug). Answers are
+    recipes where a recipe can say them; each exercise pins its datasets' current versions and has a
+    published revision."""
     datasets = {d.slug: d for d in dataset_sync_samples()}
     rows: dict[str, list[dict]] = {}
     stdout.write(f"  lab: {len(datasets)} sample datasets")
@@ -166,25 +182,29 @@ def load(*, stdout) -> None:
         exercise = Exercise.objects.filter(slug=spec["slug"]).first() or Exercise(slug=spec["slug"])
         for field in ("title", "instructions", "starter_code", "hints", "solution"):
             setattr(exercise, field, spec[field])
-        exercise.is_published = True
+        exercise.live = True
+        exercise.dataset_versions = {slug: datasets[slug].version for slug in spec["datasets"]}
         exercise.save()
         exercise.datasets.set([datasets[slug] for slug in spec["datasets"]])
-        for order, (key, prompt, computation, tolerance, *kind) in enumerate(spec["questions"]):
-            source = _rows(computations.REGISTRY[computation].dataset, rows)
+        for order, (key, prompt, name, tolerance, *kind) in enumerate(spec["questions"]):
+            recipe, computation, right, source = answer_source(name, datasets, rows)
             Question.objects.update_or_create(
                 key=key,
                 defaults={
                     "exercise": exercise,
                     "prompt": prompt,
+                    "recipe": recipe,
                     "computation": computation,
                     "tolerance": tolerance,
                     "sort_order": order,
                     "answer_type": kind[0] if kind else Question.NUMBER,
                     "hint": spec.get("question_hints", {}).get(key, ""),
                     "known_wrong_answers": computations.known_wrong_answers(
-                        computation, source, tolerance=tolerance
+                        name, source, right, tolerance=tolerance
                     ),
                 },
             )
         exercise.save()
+        if exercise.live_revision_id is None:
+            exercise.save_revision().publish()
         stdout.write(f"  lab: exercise '{exercise.title}'")

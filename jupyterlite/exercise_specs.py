@@ -368,3 +368,125 @@ CURRICULUM_EXERCISES = [
     CONFIDENCE,
     LOCALITIES,
 ]
+
+
+# --- Answer recipes (jupyterlite.recipes): each question's right answer as data --------------------
+# Keyed by the name the questions above (and the demo's) give as their answer source. A name not here
+# is a Python computation in jupyterlite.computations (what a recipe cannot say). "version": None means
+# the dataset's current version when the demo loads.
+
+
+def _eq(column: str, value: str) -> dict:
+    return {"column": column, "op": "equals", "value": value}
+
+
+def _recipe(dataset: str, measure: str, **parts) -> dict:
+    return {
+        "dataset": dataset,
+        "version": None,
+        "filters": parts.get("filters", []),
+        "dedupe": parts.get("dedupe", ""),
+        "measure": measure,
+        "column": parts.get("column", ""),
+        "match": parts.get("match"),
+        "group_by": parts.get("group_by", ""),
+        "pick": parts.get("pick", ""),
+        "group": parts.get("group", ""),
+        "decimals": parts.get("decimals"),
+    }
+
+
+_POTHOLES = [_eq("category", "Pothole")]
+_HOME_CARE = [
+    _eq("service", "Home care"),
+    {"column": "waiting_days", "op": "between", "low": "0", "high": ""},
+]
+_HIGHWAYS_DEPT = [_eq("department", "Highways and Transport")]
+
+RECIPES = {
+    "potholes-count": _recipe("highways-defects", "count", filters=_POTHOLES),
+    "potholes-median-days": _recipe(
+        "highways-defects",
+        "median",
+        column="days_to_repair",
+        filters=[*_POTHOLES, _eq("status", "Repaired")],
+    ),
+    "fly-tipping-duplicate-rows": _recipe("fly-tipping", "repeats"),
+    "fly-tipping-missing-id": _recipe(
+        "fly-tipping", "count", filters=[{"column": "incident_id", "op": "blank"}]
+    ),
+    "foi-within-deadline-percent": _recipe(
+        "foi-requests", "percent", match=_eq("within_deadline", "Yes"), decimals=1
+    ),
+    "foi-mean-working-days": _recipe("foi-requests", "mean", column="working_days", decimals=2),
+    "library-busiest-branch-2019": _recipe(
+        "library-usage",
+        "sum",
+        column="visits",
+        filters=[{"column": "month", "op": "between", "low": "2019-01", "high": "2019-12"}],
+        group_by="branch",
+        pick="highest",
+    ),
+    "kingsbridge-visits-2023": _recipe(
+        "library-usage",
+        "sum",
+        column="visits",
+        filters=[
+            {
+                "column": "branch",
+                "op": "in",
+                "values": ["Kingsbridge Library", "Kingsbridge Library and Hub"],
+            },
+            {"column": "month", "op": "between", "low": "2023-01", "high": "2023-12"},
+        ],
+    ),
+    "spending-highways-total": _recipe(
+        "spending-over-500",
+        "sum",
+        column="amount_gbp",
+        dedupe="consecutive",
+        filters=_HIGHWAYS_DEPT,
+        decimals=2,
+    ),
+    "spending-top-department": _recipe(
+        "spending-over-500",
+        "sum",
+        column="amount_gbp",
+        dedupe="consecutive",
+        group_by="department",
+        pick="highest",
+    ),
+    "roads-as-typed": _recipe("highways-defects", "count_distinct", column="road"),
+    "smith-street-defects": _recipe(
+        "highways-defects",
+        "count",
+        filters=[
+            {"column": "road", "op": "in", "values": ["Smith Street", "Smith Str", "Smith St", "Smith St."]}
+        ],
+    ),
+    "asc-home-care-median-wait": _recipe(
+        "adult-social-care-referrals", "median", column="waiting_days", filters=_HOME_CARE
+    ),
+    "asc-hospital-discharge-percent": _recipe(
+        "adult-social-care-referrals",
+        "percent",
+        match=_eq("referral_source", "Hospital discharge"),
+        decimals=1,
+    ),
+    "home-care-slowest-locality": _recipe(
+        "adult-social-care-referrals",
+        "median",
+        column="waiting_days",
+        filters=_HOME_CARE,
+        group_by="locality",
+        pick="highest",
+    ),
+    "home-care-median-gap": _recipe(
+        "adult-social-care-referrals",
+        "median",
+        column="waiting_days",
+        filters=_HOME_CARE,
+        group_by="locality",
+        pick="gap",
+    ),
+}

@@ -49,8 +49,33 @@ def cells_from_text(text: str) -> list[dict]:
     return cells
 
 
+def pin_dataset_versions(source: str, pins: dict[str, int]) -> str:
+    """``load_dataset("slug"`` / ``load_frame("slug"`` calls in ``source`` given ``version=N`` for each
+    dataset in ``pins``, so the lab loads the version the exercise's answers were worked out on."""
+    for slug, number in pins.items():
+        pattern = re.compile(
+            rf"""\b(load_dataset|load_frame)\(\s*(["']){re.escape(slug)}\2(?![^)]*\bversion=)"""
+        )
+        source = pattern.sub(lambda m, n=number: f"{m.group(0)}, version={int(n)}", source)
+    return source
+
+
+def _stale_pins(exercise) -> dict[str, int]:
+    """The datasets whose current version is newer than the one ``exercise`` pins."""
+    pins = exercise.dataset_versions or {}
+    if not pins or exercise.pk is None:
+        return {}
+    cached = getattr(exercise, "_stale_pins", None)
+    if cached is None or cached[0] != pins:
+        current = dict(exercise.datasets.filter(slug__in=list(pins)).values_list("slug", "version"))
+        stale = {slug: int(n) for slug, n in pins.items() if slug in current and int(n) != current[slug]}
+        cached = exercise._stale_pins = (dict(pins), stale)  # one query per exercise object
+    return cached[1]
+
+
 def starter_notebook(exercise, *, versioned: bool = True) -> dict:
-    """The notebook a learner starts from, tagged with the exercise and its content version."""
+    """The notebook a learner starts from, tagged with the exercise and its content version. When a
+    dataset has a newer version than the exercise pins, its loading calls name the pinned version."""
     if exercise.starter_notebook:
         with exercise.starter_notebook.open("rb") as handle:
             cells = parse_notebook(handle.read())["cells"]
@@ -59,6 +84,12 @@ def starter_notebook(exercise, *, versioned: bool = True) -> dict:
                 cell.update(outputs=[], execution_count=None)
     else:
         cells = cells_from_text(exercise.starter_code)
+    stale = _stale_pins(exercise)
+    if stale:
+        for cell in cells:
+            if cell["cell_type"] == "code":
+                source = cell["source"] if isinstance(cell["source"], str) else "".join(cell["source"])
+                cell["source"] = pin_dataset_versions(source, stale)
     academy = {"exercise": exercise.slug}
     if versioned:
         academy["version"] = exercise.content_version()

@@ -6,10 +6,10 @@ from home.permissions import rule
 
 @rule
 def can_view_exercise(*, user, obj=None) -> bool:
-    """Signed-in staff see published exercises; Academy admins also see drafts."""
+    """Signed-in staff see published (live) exercises; Academy admins also see drafts."""
     if not roles.is_staff_member(user):
         return False
-    return obj is None or obj.is_published or roles.is_academy_admin(user)
+    return obj is None or obj.live or roles.is_academy_admin(user)
 
 
 @rule
@@ -27,6 +27,12 @@ def can_view_dataset(*, user, obj=None) -> bool:
 @rule
 def can_upload_dataset(*, user, obj=None) -> bool:
     """Academy admins add datasets."""
+    return roles.is_academy_admin(user)
+
+
+@rule
+def can_author_exercise(*, user, obj=None) -> bool:
+    """Academy admins write exercises (and check answer recipes while they do)."""
     return roles.is_academy_admin(user)
 
 

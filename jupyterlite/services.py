@@ -12,8 +12,8 @@ from django.db import models, transaction
 
 from home.permissions import require
 
-from . import answers, computations
-from .models import COLUMN_TYPES, Attempt, Dataset, Exercise, Question, SavedNotebook
+from . import answers, computations, recipes
+from .models import COLUMN_TYPES, Attempt, Dataset, DatasetVersion, Exercise, Question, SavedNotebook
 from .notebooks import parse_notebook
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
@@ -50,13 +50,34 @@ class Verdict:
 # --- Grading ----------------------------------------------------------------------------------
 
 
+def recipe_answer(data: dict) -> tuple[recipes.Recipe, float | int | str, DatasetVersion]:
+    """Work a recipe (its JSON form) out on the dataset version it names (blank: the current one):
+    the checked recipe, its answer and the version used. RecipeError says what is wrong."""
+    recipe = recipes.parse(data)
+    dataset = Dataset.objects.only("pk", "slug", "version").filter(slug=recipe.dataset).first()
+    if dataset is None:
+        raise recipes.RecipeError([f"There is no dataset called '{recipe.dataset}'."])
+    number = recipe.version or dataset.version
+    version = DatasetVersion.objects.filter(dataset=dataset, number=number).first()
+    if version is None:
+        raise recipes.RecipeError([f"Dataset '{dataset.slug}' has no version {number}."])
+    recipe = recipes.parse({**data, "version": number}, columns=version.columns)
+    return recipe, recipes.evaluate(recipe, version.rows()), version
+
+
 def expected_answer(*, question: Question) -> str | float:
-    """The right answer: entered by the author, or computed from the dataset by a named computation."""
+    """The right answer: typed in by the author, worked out from the pinned dataset version by the
+    question's recipe, or by a named Python computation (on the version the exercise pins)."""
+    if question.recipe:
+        return recipe_answer(question.recipe)[1]
     if not question.computation:
         return question.expected_value
     spec = computations.REGISTRY[question.computation]
-    dataset = Dataset.objects.only("csv_text").get(slug=spec.dataset)
-    return spec.func(list(csv.DictReader(io.StringIO(dataset.csv_text))))
+    dataset = Dataset.objects.only("pk", "slug", "version", "csv_text").get(slug=spec.dataset)
+    number = question.exercise.pinned_version(dataset)
+    version = DatasetVersion.objects.filter(dataset=dataset, number=number).first()
+    text = version.csv_text if version else dataset.csv_text
+    return spec.func(list(csv.DictReader(io.StringIO(text))))
 
 
 def _check_rate(user) -> None:
@@ -265,8 +286,43 @@ def dataset_create_from_upload(
         source=Dataset.UPLOAD,
     )
     dataset.full_clean()
+    dataset.version_note = "First upload"
     dataset.save()
     return dataset
+
+
+@transaction.atomic
+def dataset_add_version(*, user, dataset: Dataset, data: bytes, note: str = "") -> DatasetVersion:
+    """Replace ``dataset``'s file with a new version (validated in full first; nothing changes if any
+    check fails). The old versions are kept for the exercises that pin them; a column keeps its meaning
+    and, unless the new values do not fit it, its type."""
+    require(user, "upload_dataset")
+    dataset = Dataset.objects.select_for_update().get(pk=dataset.pk)
+    old = {column["name"]: column for column in dataset.columns}
+    try:
+        text, columns, row_count = validate_csv(data, declared={n: c["type"] for n, c in old.items()})
+    except UploadError:
+        # A column whose values no longer fit its old type gets the type its new values show; a file
+        # that is unusable in itself raises here, listing every problem.
+        text, columns, row_count = validate_csv(data)
+    if text == dataset.csv_text:
+        raise UploadError(["The file is the same as the current version; nothing was changed."])
+    columns = [
+        {**column, "description": old.get(column["name"], {}).get("description", "")} for column in columns
+    ]
+    number = dataset.version + 1
+    version = DatasetVersion.objects.create(
+        dataset=dataset,
+        number=number,
+        csv_text=text,
+        columns=columns,
+        row_count=row_count,
+        note=note.strip()[:300],
+        created_by=user,
+    )
+    dataset.csv_text, dataset.columns, dataset.row_count, dataset.version = text, columns, row_count, number
+    dataset.save(update_fields=["csv_text", "columns", "row_count", "version", "updated_at"])
+    return version
 
 
 def dataset_sync_samples(*, seed: int | None = None) -> list[Dataset]:
@@ -289,6 +345,11 @@ def dataset_sync_samples(*, seed: int | None = None) -> list[Dataset]:
             "row_count": text.count("\n") - 1,
             "source": Dataset.SAMPLE,
         }
-        dataset, _ = Dataset.objects.update_or_create(slug=sample.slug, defaults=fields)
+        dataset = Dataset.objects.filter(slug=sample.slug).first()
+        changed = dataset is not None and dataset.csv_text != text
+        number = (dataset.version + changed) if dataset else 1
+        dataset, _ = Dataset.objects.update_or_create(
+            slug=sample.slug, defaults={**fields, "version": number}
+        )
         saved.append(dataset)
     return saved

@@ -57,8 +57,26 @@ def dataset_index(request):
 @login_required
 def dataset_detail(request, slug: str):
     dataset = get_object_or_404(Dataset.objects.defer("csv_text"), slug=slug)
-    exercises = dataset.exercises.filter(is_published=True).only("title", "slug")
-    return render(request, "jupyterlite/dataset_detail.html", {"dataset": dataset, "exercises": exercises})
+    exercises = [
+        {"exercise": exercise, "version": exercise.pinned_version(dataset)}
+        for exercise in dataset.exercises.filter(live=True).only("title", "slug", "dataset_versions")
+    ]
+    versions = dataset.versions.only("number", "created_at", "row_count", "note")
+    context = {"dataset": dataset, "exercises": exercises, "versions": versions}
+    return render(request, "jupyterlite/dataset_detail.html", context)
+
+
+def _dataset_file(slug: str, request, *fields):
+    """The dataset, and the version ``?version=N`` asks for (the current one without it), or 404."""
+    dataset = get_object_or_404(Dataset.objects.only("pk", "slug", "version", *fields), slug=slug)
+    number = request.GET.get("version", "")
+    if not number:
+        return dataset, None
+    if not number.isdigit():
+        raise Http404("No such version")
+    return dataset, get_object_or_404(
+        dataset.versions.only("number", "csv_text", "columns"), number=int(number)
+    )
 
 
 @require_GET
@@ -66,10 +84,12 @@ def dataset_csv(request, slug: str):
     """The CSV itself. Signed-in staff only; also what load_dataset() fetches inside the lab."""
     if not can(request.user, "view_dataset"):
         return JsonResponse({"error": "Sign in to download datasets."}, status=403)
-    dataset = get_object_or_404(Dataset.objects.only("slug", "csv_text"), slug=slug)
-    response = HttpResponse(dataset.csv_text.encode(), content_type="text/csv; charset=utf-8")
+    dataset, version = _dataset_file(slug, request, "csv_text")
+    text = (version or dataset).csv_text
+    response = HttpResponse(text.encode(), content_type="text/csv; charset=utf-8")
     if "download" in request.GET:
-        response["Content-Disposition"] = f'attachment; filename="{dataset.slug}.csv"'
+        suffix = f"-v{version.number}" if version else ""
+        response["Content-Disposition"] = f'attachment; filename="{dataset.slug}{suffix}.csv"'
     response["Cache-Control"] = "private, no-cache"
     return response
 
@@ -79,8 +99,8 @@ def dataset_columns(request, slug: str):
     """The catalogue's column names and types, which load_frame() applies inside the lab."""
     if not can(request.user, "view_dataset"):
         return JsonResponse({"error": "Sign in to download datasets."}, status=403)
-    dataset = get_object_or_404(Dataset.objects.only("slug", "columns"), slug=slug)
-    columns = [{"name": c["name"], "type": c.get("type", "text")} for c in dataset.columns]
+    dataset, version = _dataset_file(slug, request, "columns")
+    columns = [{"name": c["name"], "type": c.get("type", "text")} for c in (version or dataset).columns]
     response = JsonResponse({"dataset": dataset.slug, "columns": columns})
     response["Cache-Control"] = "private, no-cache"
     return response

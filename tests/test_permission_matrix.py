@@ -152,6 +152,20 @@ ROUTES: dict[str, Route] = {
     "jupyterlite_dataset_upload": Route(get=ADMIN_ONLY, post=ADMIN_ONLY),
     # New datasets come from an upload: "Add" sends admins to the upload screen.
     "wagtailsnippets_jupyterlite_dataset:add": Route(get=ADMIN_REDIRECT, post=ADMIN_REDIRECT),
+    # A dataset's new version: an empty POST shows the form again, nothing changed.
+    "jupyterlite_dataset_new_version": Route(
+        kwargs=lambda w: {"pk": w["dataset"].pk}, get=ADMIN_ONLY, post=ADMIN_ONLY
+    ),
+    # The exercise form's recipe check: POST only; an empty recipe gets its errors (400).
+    "jupyterlite_recipe_check": Route(
+        get=admin_area(hr=NOT_ALLOWED, admin=NOT_ALLOWED), post=admin_area(hr=REDIRECT, admin=BAD)
+    ),
+    # The exercise editor (publishing needs "publish without review"): an empty form comes back with
+    # its errors, nothing saved.
+    "wagtailsnippets_jupyterlite_exercise:add": Route(get=ADMIN_ONLY, post=ADMIN_ONLY),
+    "wagtailsnippets_jupyterlite_exercise:edit": Route(
+        kwargs=lambda w: {"pk": w["exercise"].pk}, get=ADMIN_ONLY, post=ADMIN_ONLY
+    ),
     # Everything below was reviewed role by role: forums (moderators are the category's champions and
     # Academy admins), the framework (read by all staff, reports for HR and admins), learning records
     # (their owner only: others get 404, so nothing confirms a record exists).

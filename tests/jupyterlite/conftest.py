@@ -20,7 +20,7 @@ def draft_exercise(lab_demo):
         title="Draft",
         instructions="<p>Not ready</p>",
         starter_code="x = 1",
-        is_published=False,
+        live=False,
     )
     Question.objects.create(exercise=exercise, key="draft-q", prompt="What is x?", expected_value="1")
     return exercise

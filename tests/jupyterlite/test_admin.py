@@ -22,7 +22,7 @@ def objects(db):
         csv_text="ward\nNorth\n",
         row_count=1,
     )
-    exercise = Exercise.objects.create(slug="count-it", title="Count it", instructions="<p>x</p>")
+    exercise = Exercise.objects.create(slug="count-it", title="Count it", instructions="<p>x</p>", live=False)
     Question.objects.create(exercise=exercise, key="q1", prompt="How many?", expected_value="1")
     return {"dataset": dataset, "exercise": exercise}
 
@@ -100,8 +100,8 @@ def test_listing_search_and_filter(client_for, admin_user, objects):
     assert "Requests" not in client.get(listing, {"q": "zzz"}).content.decode()
     assert "Requests" not in client.get(listing, {"source": "sample"}).content.decode()
     exercises = reverse("wagtailsnippets_jupyterlite_exercise:list")
-    assert "Count it" in client.get(exercises, {"is_published": "false"}).content.decode()
-    assert "Count it" not in client.get(exercises, {"is_published": "true"}).content.decode()
+    assert "Count it" in client.get(exercises, {"live": "false"}).content.decode()
+    assert "Count it" not in client.get(exercises, {"live": "true"}).content.decode()
 
 
 def test_upload_lands_on_the_edit_page_without_a_permission_error(client_for, admin_user):

@@ -92,3 +92,18 @@ def test_pandas_autoload_transform_only_acts_for_load_frame(academy):
         assert pool.submit(asyncio.run, frames._pandas_before_load_frame(lines)).result() is lines
     assert frames._LOAD_FRAME_CALL.search('df = load_frame("spending-over-500")')
     assert not frames._LOAD_FRAME_CALL.search("from academy import load_frame")
+
+
+def test_load_dataset_asks_for_the_version_the_exercise_uses(academy, monkeypatch):
+    asked = []
+
+    def fake_request(method, url, **kwargs):
+        asked.append(url)
+        return 200, "a\n1\n" if "version=" in url else "a\n2\n"
+
+    monkeypatch.setattr(academy, "_request", fake_request)
+    monkeypatch.setattr(academy, "_cache", {})
+    assert academy.load_dataset("x", version=1) == [{"a": "1"}]
+    assert academy.load_dataset("x") == [{"a": "2"}]
+    assert academy.load_dataset("x", version=1) == [{"a": "1"}]  # cached per version
+    assert asked == ["/datasets/x.csv?version=1", "/datasets/x.csv"]

@@ -83,15 +83,20 @@ def _get_json(url: str) -> tuple[int, dict]:
     return status, _parse(text)
 
 
-def _csv_text(name: str) -> str:
-    if name not in _cache:
-        status, text = _request("GET", _config.DATASET_URL.format(name=name))
+def _versioned(url: str, version: int | None) -> str:
+    return url if version is None else f"{url}?version={int(version)}"
+
+
+def _csv_text(name: str, version: int | None = None) -> str:
+    key = name if version is None else f"{name}@{int(version)}"
+    if key not in _cache:
+        status, text = _request("GET", _versioned(_config.DATASET_URL.format(name=name), version))
         if status != 200:
             raise LookupError(
                 f"No dataset called {name!r} (the server answered {status}). Check the name on the dataset's page."
             )
-        _cache[name] = text
-    return _cache[name]
+        _cache[key] = text
+    return _cache[key]
 
 
 def _typed(value: str):
@@ -103,14 +108,16 @@ def _typed(value: str):
     return value if value != "" else None
 
 
-def load_dataset(name: str, *, as_sqlite: bool = False):
+def load_dataset(name: str, *, as_sqlite: bool = False, version: int | None = None):
     """Load a dataset from the catalogue.
 
     Returns a list of dicts (one per row, every value a string, exactly as in the CSV), or with
     ``as_sqlite=True`` an in-memory ``sqlite3`` connection holding one table named after the dataset
     (dashes become underscores), clean numbers stored as numbers and empty cells as NULL.
+    ``version`` picks one of the dataset's versions (an exercise's notebook names the one it uses);
+    without it, the catalogue's current version.
     """
-    text = _csv_text(name)
+    text = _csv_text(name, version)
     if not as_sqlite:
         return list(csv.DictReader(io.StringIO(text)))
     reader = csv.reader(io.StringIO(text))

@@ -100,14 +100,14 @@ def frame_from_csv(text: str, columns: list[dict], *, report=None):
     return frame
 
 
-def load_frame(name: str):
+def load_frame(name: str, *, version: int | None = None):
     """Load a catalogue dataset as a pandas DataFrame with the catalogue's column types: integer and
     decimal columns as numbers (a pound sign or thousands separator is fine), dates as datetimes, months
     as periods, categories as categoricals, text as text. Empty cells are missing values."""
-    from . import _config, _csv_text, _get_json
+    from . import _config, _csv_text, _get_json, _versioned
 
-    text = _csv_text(name)
-    status, payload = _get_json(_config.COLUMNS_URL.format(name=name))
+    text = _csv_text(name, version)
+    status, payload = _get_json(_versioned(_config.COLUMNS_URL.format(name=name), version))
     if status != 200:
         raise LookupError(f"No column types for dataset {name!r} (the server answered {status}).")
     return frame_from_csv(text, payload.get("columns", []))

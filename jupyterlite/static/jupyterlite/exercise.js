@@ -33,7 +33,16 @@ function withoutOutputs(notebook) {
 
 const clock = (iso) => new Date(iso).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
 
+// An admin's preview keeps nothing: the draft's notebook is not saved to the server or to their own copy.
+const previewStore = () => ({
+  async load() { return { notebook: null, revision: 0 }; },
+  async save() { return { revision: 0 }; },
+  synced() { return {}; },
+  remember() {},
+});
+
 function serverStore(section) {
+  if (section.dataset.preview === "1") return previewStore();
   const { notebookApi, tokenUrl, slug } = section.dataset;
   const key = `academy-notebook:${slug}`;
   let token = null;
@@ -83,6 +92,9 @@ function setup(section) {
   let widget = null, timer = null, saving = null, dirty = false;
 
   async function starter() {
+    // A preview gives the draft's own notebook inline (json_script), as the published one is all the server has.
+    const inline = section.dataset.preview === "1" && document.getElementById(`exercise-${slug}-preview-notebook`);
+    if (inline) return JSON.parse(inline.textContent);
     const response = await fetch(notebookUrl, { credentials: "same-origin" });
     if (!response.ok) throw new Error("starter notebook " + response.status);
     return response.json();
@@ -195,7 +207,9 @@ function setup(section) {
       let jupyter = await loadFrame(labUrl);
       mark("app");
       // An exercise added after the lab was built is not in its files yet: seed it from the server.
+      // A preview always starts from the draft's own notebook.
       try {
+        if (section.dataset.preview === "1") throw new Error("preview");
         await jupyter.serviceManager.contents.get(notebookPath, { content: false });
       } catch (e) {
         await jupyter.serviceManager.contents.save(notebookPath, { type: "notebook", format: "json", content: await starter() });

@@ -5,8 +5,8 @@ each model into JSON and back, one class per model; `exporter` builds a pack fro
 pack all-or-nothing and reports what it created, updated and skipped.
 """
 
+from .exporter import export_course
 from .files import FORMAT_NAME, FORMAT_VERSION, PackRejected
 from .importer import ImportReport, import_pack
-from .exporter import export_course
 
 __all__ = ["FORMAT_NAME", "FORMAT_VERSION", "ImportReport", "PackRejected", "export_course", "import_pack"]

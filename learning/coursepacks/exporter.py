@@ -62,13 +62,19 @@ def export_course(course: CoursePage, *, exported_from: str = "") -> dict[str, b
     for slug, dataset in sorted(datasets.items()):
         files[f"datasets/{slug}.json"] = dump_json({"slug": slug, **DATASET.dump(dataset, refs)})
         files[f"datasets/{slug}.csv"] = dataset.csv_text.encode()
-    for folder, found, serialiser in (("images", refs.images, IMAGE), ("documents", refs.documents, DOCUMENT)):
+    for folder, found, serialiser in (
+        ("images", refs.images, IMAGE),
+        ("documents", refs.documents, DOCUMENT),
+    ):
         for key, obj in sorted(found.items()):
             files[f"{folder}/{key}.json"] = dump_json(serialiser.dump(obj, refs))
             files[f"{folder}/{key}.{_extension(obj.file.name)}"] = _read(obj.file)
     bad = sorted(name for name in files if not ALLOWED.match(name))
     if bad:
         raise PackRejected(
-            [f"{name}: this name cannot go in a pack (slugs are lower-case letters, digits and '-')." for name in bad]
+            [
+                f"{name}: this name cannot go in a pack (slugs are lower-case letters, digits and '-')."
+                for name in bad
+            ]
         )
     return with_manifest(files, course=course.slug, exported_from=exported_from)

@@ -60,7 +60,9 @@ class ImportReport:
                 + ", ".join(self.unknown_competencies)
             )
         if self.unknown_prerequisites:
-            out.append("prerequisite courses not on this site (not linked): " + ", ".join(self.unknown_prerequisites))
+            out.append(
+                "prerequisite courses not on this site (not linked): " + ", ".join(self.unknown_prerequisites)
+            )
         out += [f"note: {note}" for note in self.notes]
         return out
 
@@ -79,7 +81,11 @@ def _json(files: dict[str, bytes], name: str, required: tuple[str, ...]) -> dict
 
 
 def _names(files, folder: str, suffix: str) -> list[str]:
-    return sorted(name[len(folder) + 1 : -len(suffix)] for name in files if name.startswith(f"{folder}/") and name.endswith(suffix))
+    return sorted(
+        name[len(folder) + 1 : -len(suffix)]
+        for name in files
+        if name.startswith(f"{folder}/") and name.endswith(suffix)
+    )
 
 
 def _errors_of(error: ValidationError, where: str) -> list[str]:
@@ -102,26 +108,47 @@ class _Importer:
         self.report.course = self.course["slug"]
         if manifest.get("course") != self.course["slug"]:
             raise PackRejected("The manifest and course.json name different courses.")
-        self.lessons = {slug: _json(self.files, f"lessons/{slug}.json", ("slug", "body")) for slug in _names(self.files, "lessons", ".json")}
+        self.lessons = {
+            slug: _json(self.files, f"lessons/{slug}.json", ("slug", "body"))
+            for slug in _names(self.files, "lessons", ".json")
+        }
         wanted = self.course["lessons"]
-        if not isinstance(wanted, list) or sorted(wanted) != sorted(self.lessons) or len(set(wanted)) != len(wanted):
+        if (
+            not isinstance(wanted, list)
+            or sorted(wanted) != sorted(self.lessons)
+            or len(set(wanted)) != len(wanted)
+        ):
             raise PackRejected(
                 "course.json lists lessons "
                 f"{', '.join(map(str, wanted)) if isinstance(wanted, list) else wanted!r} but the pack holds "
                 f"{', '.join(self.lessons) or 'none'}: the pack is incomplete or inconsistent."
             )
-        self.exercises = {s: _json(self.files, f"exercises/{s}.json", ("slug", "questions", "datasets")) for s in _names(self.files, "exercises", ".json")}
-        self.datasets = {s: _json(self.files, f"datasets/{s}.json", ("slug", "columns")) for s in _names(self.files, "datasets", ".json")}
+        self.exercises = {
+            s: _json(self.files, f"exercises/{s}.json", ("slug", "questions", "datasets"))
+            for s in _names(self.files, "exercises", ".json")
+        }
+        self.datasets = {
+            s: _json(self.files, f"datasets/{s}.json", ("slug", "columns"))
+            for s in _names(self.files, "datasets", ".json")
+        }
         errors = []
-        for kind, items in (("lesson", self.lessons), ("exercise", self.exercises), ("dataset", self.datasets)):
-            errors += [f"{kind}s/{s}.json names itself {d['slug']!r}." for s, d in items.items() if d["slug"] != s]
+        for kind, items in (
+            ("lesson", self.lessons),
+            ("exercise", self.exercises),
+            ("dataset", self.datasets),
+        ):
+            errors += [
+                f"{kind}s/{s}.json names itself {d['slug']!r}." for s, d in items.items() if d["slug"] != s
+            ]
         for slug in self.datasets:
             if f"datasets/{slug}.csv" not in self.files:
                 errors.append(f"datasets/{slug}.csv is missing: the pack is incomplete.")
         for slug, data in self.exercises.items():
             for dataset in data["datasets"]:
                 if dataset not in self.datasets and not Dataset.objects.filter(slug=dataset).exists():
-                    errors.append(f"Exercise {slug} uses dataset {dataset}, which is neither in the pack nor on this site.")
+                    errors.append(
+                        f"Exercise {slug} uses dataset {dataset}, which is neither in the pack nor on this site."
+                    )
         if errors:
             raise PackRejected(errors)
 
@@ -133,7 +160,9 @@ class _Importer:
         ):
             for key in _names(self.files, folder, ".json"):
                 meta = _json(self.files, f"{folder}/{key}.json", ("title", "file_name"))
-                data_names = [n for n in self.files if n.startswith(f"{folder}/{key}.") and not n.endswith(".json")]
+                data_names = [
+                    n for n in self.files if n.startswith(f"{folder}/{key}.") and not n.endswith(".json")
+                ]
                 if len(data_names) != 1:
                     raise PackRejected(f"{folder}/{key}.json has no file beside it: the pack is incomplete.")
                 data = self.files[data_names[0]]
@@ -145,20 +174,24 @@ class _Importer:
                     found[key] = existing
                     self.report.skipped.append(label)
                     continue
-                if folder == "images":
-                    self._check_image(data, data_names[0])
                 obj = model(title=str(meta["title"])[:255])
+                size = self._check_image(data, data_names[0]) if folder == "images" else None
                 if hasattr(obj, "description"):
                     obj.description = str(meta.get("description", ""))
-                name = get_valid_filename(str(meta["file_name"]).rsplit("/", 1)[-1]) or data_names[0].rsplit("/", 1)[-1]
+                name = (
+                    get_valid_filename(str(meta["file_name"]).rsplit("/", 1)[-1])
+                    or data_names[0].rsplit("/", 1)[-1]
+                )
                 obj.file.save(name, ContentFile(data), save=False)
                 self.saved_files.append(obj.file)
+                if size is not None:
+                    obj.width, obj.height = size
                 obj.save()
                 found[key] = obj
                 self.report.created.append(label)
 
     @staticmethod
-    def _check_image(data: bytes, name: str) -> None:
+    def _check_image(data: bytes, name: str) -> tuple[int, int]:
         from io import BytesIO
 
         from PIL import Image, UnidentifiedImageError
@@ -168,6 +201,7 @@ class _Importer:
                 image.verify()
                 if image.width * image.height > 40_000_000:
                     raise PackRejected(f"{name} is too large an image.")
+                return image.width, image.height
         except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
             raise PackRejected(f"{name} is not a readable image ({error}).") from error
 
@@ -178,12 +212,18 @@ class _Importer:
             csv = self.files[f"datasets/{slug}.csv"]
             dataset = Dataset.objects.filter(slug=slug).first()
             label = f"dataset {slug}"
-            if dataset is not None and DATASET.dump(dataset, self.refs) == wanted and dataset.csv_text.encode() == csv:
+            if (
+                dataset is not None
+                and DATASET.dump(dataset, self.refs) == wanted
+                and dataset.csv_text.encode() == csv
+            ):
                 self.report.skipped.append(label)
                 continue
             columns = wanted["columns"]
             if not isinstance(columns, list) or not all(isinstance(c, dict) and "name" in c for c in columns):
-                raise PackRejected(f"datasets/{slug}.json: columns should be a list of {{name, type, description}}.")
+                raise PackRejected(
+                    f"datasets/{slug}.json: columns should be a list of {{name, type, description}}."
+                )
             try:
                 # The file's shape is checked as an upload's is. Declared types are kept as the pack says:
                 # teaching datasets hold deliberately mistyped values for learners to find.
@@ -191,7 +231,9 @@ class _Importer:
             except UploadError as error:
                 raise PackRejected([f"datasets/{slug}.csv: {message}" for message in error.errors]) from error
             if [c["name"] for c in found] != [c["name"] for c in columns]:
-                raise PackRejected(f"datasets/{slug}.json describes columns that are not the CSV's header row.")
+                raise PackRejected(
+                    f"datasets/{slug}.json describes columns that are not the CSV's header row."
+                )
             created = dataset is None
             dataset = dataset or Dataset(slug=slug)
             DATASET.assign(dataset, wanted, self.refs)
@@ -202,12 +244,18 @@ class _Importer:
     def exercises_apply(self) -> None:
         for slug, data in self.exercises.items():
             where = f"exercises/{slug}.json"
-            wanted = EXERCISE.normalise(self._need(data, (*EXERCISE.fields, "instructions", "datasets", "questions"), where))
+            wanted = EXERCISE.normalise(
+                self._need(data, (*EXERCISE.fields, "instructions", "datasets", "questions"), where)
+            )
             notebook = self.files.get(f"exercises/{slug}.ipynb")
             wanted["has_starter_notebook"] = notebook is not None
             exercise = Exercise.objects.filter(slug=slug).first()
             label = f"exercise {slug}"
-            if exercise is not None and EXERCISE.dump(exercise, self.refs) == wanted and self._same_notebook(exercise, notebook):
+            if (
+                exercise is not None
+                and EXERCISE.dump(exercise, self.refs) == wanted
+                and self._same_notebook(exercise, notebook)
+            ):
                 self.refs.exercises[slug] = exercise
                 self.report.skipped.append(label)
                 continue
@@ -268,37 +316,64 @@ class _Importer:
     def pages_apply(self) -> None:
         catalogue = CourseIndexPage.objects.first()
         if catalogue is None:
-            raise PackRejected("This site has no course catalogue page to put the course in. Create one first.")
+            raise PackRejected(
+                "This site has no course catalogue page to put the course in. Create one first."
+            )
         slug = self.course["slug"]
         course = CoursePage.objects.child_of(catalogue).filter(slug=slug).first()
         existing_lessons = {}
         if course is not None:
-            existing_lessons = {lesson.slug: lesson for lesson in LessonPage.objects.child_of(course).specific()}
+            existing_lessons = {
+                lesson.slug: lesson for lesson in LessonPage.objects.child_of(course).specific()
+            }
         # What the site has now, in the pack's terms, before anything changes.
-        out = Refs(pages={course.pk: "course", **{p.pk: f"lesson:{s}" for s, p in existing_lessons.items()}} if course else {})
+        out = Refs(
+            pages={course.pk: "course", **{p.pk: f"lesson:{s}" for s, p in existing_lessons.items()}}
+            if course
+            else {}
+        )
         before_course = course_data(course, course_lessons(course), out) if course else None
         before_lessons = {s: {"slug": s, **LESSON.dump(p, out)} for s, p in existing_lessons.items()}
 
         codes = [link.get("code") for link in self.course["competencies"]]
         found = {c.code: c for c in Competency.objects.filter(code__in=codes)}
         self.report.unknown_competencies = sorted(set(codes) - set(found))
-        prerequisites = list(CoursePage.objects.filter(slug__in=self.course["prerequisites"]).exclude(slug=slug))
-        self.report.unknown_prerequisites = sorted(set(self.course["prerequisites"]) - {p.slug for p in prerequisites})
+        prerequisites = list(
+            CoursePage.objects.filter(slug__in=self.course["prerequisites"]).exclude(slug=slug)
+        )
+        self.report.unknown_prerequisites = sorted(
+            set(self.course["prerequisites"]) - {p.slug for p in prerequisites}
+        )
         wanted_course = {
             "slug": slug,
-            **COURSE.normalise(self._need(self.course, (*COURSE.page_fields, *COURSE.fields, "body"), "course.json")),
-            "competencies": [{"code": link["code"], "level": link["level"]} for link in self.course["competencies"] if link.get("code") in found],
+            **COURSE.normalise(
+                self._need(self.course, (*COURSE.page_fields, *COURSE.fields, "body"), "course.json")
+            ),
+            "competencies": [
+                {"code": link["code"], "level": link["level"]}
+                for link in self.course["competencies"]
+                if link.get("code") in found
+            ],
             "prerequisites": sorted(p.slug for p in prerequisites),
-            "lessons": [s for s in self.course["lessons"]],
+            "lessons": list(self.course["lessons"]),
         }
         wanted_lessons = {
-            s: {"slug": s, **LESSON.normalise(self._need(d, (*LESSON.page_fields, *LESSON.fields, "body"), f"lessons/{s}.json"))}
+            s: {
+                "slug": s,
+                **LESSON.normalise(
+                    self._need(d, (*LESSON.page_fields, *LESSON.fields, "body"), f"lessons/{s}.json")
+                ),
+            }
             for s, d in self.lessons.items()
         }
 
         # Pass 1: make the pages that are missing, so references between them resolve in pass 2.
-        lenient = Refs(exporting=False)
-        lenient.images, lenient.documents, lenient.exercises = self.refs.images, self.refs.documents, self.refs.exercises
+        lenient = Refs(exporting=False, lenient=True)
+        lenient.images, lenient.documents, lenient.exercises = (
+            self.refs.images,
+            self.refs.documents,
+            self.refs.exercises,
+        )
         created = set()
         if course is None:
             course = CoursePage(slug=slug)
@@ -311,7 +386,11 @@ class _Importer:
             if lesson is None:
                 lesson = LessonPage(slug=lesson_slug)
                 LESSON.assign(lesson, wanted_lessons[lesson_slug], lenient)
-                self._validate_page(lesson, f"lessons/{lesson_slug}.json", lambda lesson=lesson: course.add_child(instance=lesson))
+                self._validate_page(
+                    lesson,
+                    f"lessons/{lesson_slug}.json",
+                    lambda lesson=lesson: course.add_child(instance=lesson),
+                )
                 created.add(f"lesson:{lesson_slug}")
             pages[f"lesson:{lesson_slug}"] = lesson
         self.refs.pages = pages
@@ -339,15 +418,23 @@ class _Importer:
                 self.report.skipped.append(label)
         self._order_lessons(course)
         for lesson_slug in sorted(set(existing_lessons) - set(self.course["lessons"])):
-            self.report.notes.append(f"lesson {lesson_slug} is on this site but not in the pack: left as it is.")
+            self.report.notes.append(
+                f"lesson {lesson_slug} is on this site but not in the pack: left as it is."
+            )
 
     def _order_lessons(self, course) -> None:
         order = self.course["lessons"]
-        current = [s for s in LessonPage.objects.child_of(course).order_by("path").values_list("slug", flat=True) if s in order]
+        current = [
+            s
+            for s in LessonPage.objects.child_of(course).order_by("path").values_list("slug", flat=True)
+            if s in order
+        ]
         if current == order:
             return
         for lesson_slug in order:
-            LessonPage.objects.child_of(course).get(slug=lesson_slug).move(course, pos="last-child", user=self.user)
+            LessonPage.objects.child_of(course).get(slug=lesson_slug).move(
+                course, pos="last-child", user=self.user
+            )
         self.report.updated.append(f"course {course.slug}: lesson order")
 
     def _validate_page(self, page, where: str, save) -> None:

@@ -34,8 +34,8 @@ class Refs:
     document and exercise met is collected. Import: the maps go from pack keys to this site's objects.
     """
 
-    def __init__(self, *, pages=None, exporting=True):
-        self.exporting = exporting
+    def __init__(self, *, pages=None, exporting=True, lenient=False):
+        self.exporting, self.lenient = exporting, lenient
         self.pages: dict = pages or {}
         self.images: dict = {}
         self.documents: dict = {}
@@ -84,8 +84,10 @@ class Refs:
             found = self.documents.get(key)
         elif kind == "exercise" and model is Exercise:
             found = self.exercises.get(key)
-        if found is None:
-            self.errors.append(f"A block refers to {kind} {key!r}, which is neither in the pack nor on this site.")
+        if found is None and not self.lenient:
+            self.errors.append(
+                f"A block refers to {kind} {key!r}, which is neither in the pack nor on this site."
+            )
             return None
         return found.pk
 
@@ -125,6 +127,8 @@ class Refs:
                 if key is None:
                     continue
                 found = getattr(self, f"{kind}s").get(key)
+                if found is None and self.lenient:  # pass 1 of an import: the page is made in a moment
+                    return "" if tag == "embed" else "<a>"
                 if found is None:
                     self.errors.append(f"Rich text links to {kind} {key!r}, which is not in the pack.")
                     return match.group(0)
@@ -164,14 +168,18 @@ def _walk(block, raw, chooser, rich, errors):
         for child in raw:
             child_block = block.child_blocks.get(child.get("type")) if isinstance(child, dict) else None
             if child_block is None:
-                errors.append(f"The block type {child.get('type') if isinstance(child, dict) else child!r} is unknown.")
+                errors.append(
+                    f"The block type {child.get('type') if isinstance(child, dict) else child!r} is unknown."
+                )
                 continue
             out.append({**child, "value": _walk(child_block, child.get("value"), chooser, rich, errors)})
         return out
     if isinstance(block, blocks.ListBlock):
         items = raw or []
         if items and all(isinstance(i, dict) and i.get("type") == "item" for i in items):
-            return [{**i, "value": _walk(block.child_block, i.get("value"), chooser, rich, errors)} for i in items]
+            return [
+                {**i, "value": _walk(block.child_block, i.get("value"), chooser, rich, errors)} for i in items
+            ]
         return [_walk(block.child_block, i, chooser, rich, errors) for i in items]
     if isinstance(block, blocks.StructBlock):
         if not isinstance(raw, dict):

@@ -175,9 +175,20 @@ def _render(client, learner) -> dict[str, str]:
     return pages
 
 
+def _embedded() -> set[str]:
+    """The slugs of the exercises the lessons embed (a pack carries those)."""
+    return {
+        child.value["exercise"].slug
+        for lesson in LessonPage.objects.all()
+        for child in lesson.body
+        if child.block_type == "exercise"
+    }
+
+
 def _markings() -> dict:
     out = {}
-    for question in Question.objects.select_related("exercise").order_by("key"):
+    questions = Question.objects.filter(exercise__slug__in=_embedded()).select_related("exercise")
+    for question in questions.order_by("key"):
         expected = expected_answer(question=question)
         wrong = "no such answer" if question.answer_type == Question.TEXT else float(expected) + 1000
         out[question.key] = (
@@ -234,7 +245,7 @@ def test_the_curriculum_round_trip_renders_the_same_pages_and_marks_the_same_ans
 
     assert all(report.created and not report.updated for report in reports)
     assert _markings() == marks_before
-    assert all(right and not wrong for _, right, wrong in marks_before.values())
+    assert len(marks_before) >= 15 and all(right and not wrong for _, right, wrong in marks_before.values())
     _same_html(before, _without_ids(_render(client, learner)))
 
 

@@ -210,7 +210,8 @@ def _same_html(before: dict[str, str], after: dict[str, str]) -> None:
 
 
 PAGE_IDS = re.compile(r"(/community/discuss/|/courses/)(\d+)/")
-QUESTION_IDS = re.compile(r'(<option value=")(\d+)(">)')
+# The lab's answer form lists questions by id (its options read as prompts; ordering positions read as numbers).
+QUESTION_IDS = re.compile(r'(<option value=")(\d+)(">)(?!\d+</option>)')
 
 
 def _without_ids(pages: dict[str, str]) -> dict[str, str]:

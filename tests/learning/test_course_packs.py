@@ -434,9 +434,16 @@ def test_the_commands_export_a_folder_and_import_it(small_course, tmp_path):
     out = StringIO()
     call_command("import_course_pack", str(tmp_path / "pack-course"), stdout=out)
     assert "0 created, 0 updated" in out.getvalue()
-    (tmp_path / "pack-course" / "course.json").write_text("{}")
+    course = json.loads((tmp_path / "pack-course" / "course.json").read_text())
+    course["title"] = "Edited by hand"
+    (tmp_path / "pack-course" / "course.json").write_text(json.dumps(course))
     with pytest.raises(CommandError, match="nothing was imported"):
         call_command("import_course_pack", str(tmp_path / "pack-course"), stdout=StringIO())
+    call_command("sign_course_pack", str(tmp_path / "pack-course"), stdout=StringIO())
+    out = StringIO()
+    call_command("import_course_pack", str(tmp_path / "pack-course"), stdout=out)
+    assert "updated: course pack-course" in out.getvalue()
+    assert CoursePage.objects.get(slug="pack-course").title == "Edited by hand"
 
 
 def test_the_starter_packs_are_valid_and_ordered_by_prerequisite(site_with_home):

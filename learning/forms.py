@@ -1,9 +1,11 @@
-"""Forms for learning: the catalogue filters, the course and lesson buttons, certificate verification."""
+"""Forms for learning: the catalogue filters, the course and lesson buttons, certificate verification, and the
+course pack upload."""
 
 from django import forms
 
 from competencies.levels import Level
 
+from .coursepacks.files import MAX_PACK_BYTES
 from .models.pages import DURATIONS, CatalogueFilters
 
 
@@ -60,3 +62,19 @@ class VerifyForm(forms.Form):
                 "Enter the 12 letters and numbers of the code, for example 7KQ2-M9XD-4TRP"
             )
         return f"{raw[:4]}-{raw[4:8]}-{raw[8:]}"
+
+
+class CoursePackImportForm(forms.Form):
+    """Upload one course pack (.zip); nothing is written unless all of it can be imported."""
+
+    pack = forms.FileField(
+        label="Course pack (.zip)",
+        help_text=f"A pack exported from a Data Academy, at most {MAX_PACK_BYTES // 1024 // 1024} MB.",
+        widget=forms.ClearableFileInput(attrs={"accept": ".zip,application/zip"}),
+    )
+
+    def clean_pack(self):
+        pack = self.cleaned_data["pack"]
+        if pack.size > MAX_PACK_BYTES:
+            raise forms.ValidationError(f"The file is larger than {MAX_PACK_BYTES // 1024 // 1024} MB.")
+        return pack

@@ -22,3 +22,15 @@ def can_view_learning_record(*, user, obj=None) -> bool:
 def can_view_course_reports(*, user, obj=None) -> bool:
     """Course reports (counts, averages, question statistics) are for Academy admins."""
     return roles.is_academy_admin(user)
+
+
+@rule
+def can_export_course_pack(*, user, obj=None) -> bool:
+    """Academy admins export a course as a pack, to share it with another Data Academy."""
+    return roles.is_academy_admin(user)
+
+
+@rule
+def can_import_course_pack(*, user, obj=None) -> bool:
+    """Academy admins import packs: an import creates and publishes courses, exercises and datasets."""
+    return roles.is_academy_admin(user)

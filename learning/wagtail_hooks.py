@@ -1,10 +1,11 @@
 """Learning's place in the site: how its pages are served, the header link, the "My learning" panel, the
 pathway on the gap page and in the coverage report, completing lessons when the lab reports a passed exercise;
-and in the admin: course reports."""
+and in the admin: course reports, course pack import, and "Export as course pack" on a course."""
 
 from django.urls import include, path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem as AdminMenuItem
+from wagtail.admin.widgets.button import Button
 
 from competencies.hooks import DEVELOPED_COMPETENCIES_HOOK, GAP_SECTIONS_HOOK
 from home.hooks import (
@@ -86,9 +87,18 @@ report_urls = [
 ]
 
 
+pack_urls = [
+    path("import/", admin_views.course_pack_import, name="import"),
+    path("export/<int:course_id>/", admin_views.course_pack_export, name="export"),
+]
+
+
 @hooks.register("register_admin_urls")
 def register_report_urls():
-    return [path("course-reports/", include((report_urls, "learning_reports")))]
+    return [
+        path("course-reports/", include((report_urls, "learning_reports"))),
+        path("course-packs/", include((pack_urls, "learning_packs"))),
+    ]
 
 
 class ReportsMenuItem(AdminMenuItem):
@@ -99,6 +109,30 @@ class ReportsMenuItem(AdminMenuItem):
 @hooks.register("register_admin_menu_item")
 def register_reports_menu_item():
     return ReportsMenuItem("Course reports", reverse("learning_reports:index"), icon_name="table", order=250)
+
+
+class PackImportMenuItem(AdminMenuItem):
+    def is_shown(self, request):
+        return can(request.user, "import_course_pack")
+
+
+@hooks.register("register_admin_menu_item")
+def register_pack_import_menu_item():
+    return PackImportMenuItem(
+        "Import course pack", reverse("learning_packs:import"), icon_name="upload", order=260
+    )
+
+
+@hooks.register("register_page_header_buttons")
+def course_pack_export_button(page, user, view_name, next_url=None):
+    """On a course's admin pages: "Export as course pack", for those who may."""
+    if issubclass(page.specific_class or type(page), CoursePage) and can(user, "export_course_pack"):
+        yield Button(
+            "Export as course pack",
+            reverse("learning_packs:export", args=[page.pk]),
+            icon_name="download",
+            priority=80,
+        )
 
 
 # The one site search (home.search): courses and lessons.

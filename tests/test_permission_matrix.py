@@ -404,6 +404,16 @@ ROUTES: dict[str, Route] = {
         get=admin_area(hr=REDIRECT, admin=OK),
         post=admin_area(hr=REDIRECT, admin=OK),
     ),
+    # Course packs are Academy admins': export downloads the .zip; an empty import is refused, nothing written.
+    "learning_packs:export": Route(
+        kwargs=lambda w: {"course_id": w["course"].pk},
+        get=admin_area(hr=REDIRECT, admin=OK),
+        post=admin_area(hr=REDIRECT, admin=OK),
+    ),
+    "learning_packs:import": Route(
+        get=admin_area(hr=REDIRECT, admin=OK),
+        post=admin_area(hr=REDIRECT, admin=BAD),
+    ),
     # Team data maturity. HR and admins open, close and report on rounds; members answer for their own team
     # while a round is open (the team lead too); the team and HR see the team's result once it has closed.
     "maturity:index": Route(get=signed_in(OK), post=signed_in(NOT_ALLOWED)),

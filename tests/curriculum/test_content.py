@@ -1,6 +1,8 @@
-"""The curriculum as loaded: idempotent, shaped as the issue asks, and covering the seed framework."""
+"""The curriculum as loaded from its course packs: idempotent, shaped as the issue asks, covering the framework."""
 
 import io
+import json
+import shutil
 from collections import Counter
 
 import pytest
@@ -10,7 +12,8 @@ from wagtail.models import Revision
 from competencies.levels import Level
 from competencies.seed.framework import COMPETENCIES, ROLES
 from jupyterlite.models import Exercise
-from learning.curriculum import COURSES
+from learning import demo
+from learning.coursepacks.files import MANIFEST, from_folder, to_folder, with_manifest
 from learning.models import CourseCompetency, CoursePage, LessonPage
 
 pytestmark = pytest.mark.django_db
@@ -33,16 +36,25 @@ def test_loading_twice_changes_nothing(demo_site):
     output = io.StringIO()
     call_command("load_demo_content", stdout=output)
     assert snapshot() == first
-    assert "course checked: Good quality data (Engage, 5 lessons)" in output.getvalue()
+    assert "Course pack 'good-quality-data': 0 created, 0 updated, 8 unchanged." in output.getvalue()
 
 
-def test_a_changed_lesson_is_updated_in_place_keeping_its_question_ids(demo_site, monkeypatch):
+def test_a_changed_lesson_is_updated_in_place_keeping_its_question_ids(demo_site, monkeypatch, tmp_path):
     lesson = LessonPage.objects.get(slug="useful-usable-used")
     ids = [child.id for child in lesson.body]
-    spec = next(spec for spec in COURSES if spec["slug"] == "what-data-is-and-why-it-matters")
-    lesson_spec = next(ls for ls in spec["lessons"] if ls["slug"] == "useful-usable-used")
-    monkeypatch.setitem(lesson_spec, "title", "Useful, usable and used (revised)")
+    shutil.copytree(demo.PACKS, tmp_path / "packs")
+    folder = tmp_path / "packs" / "what-data-is-and-why-it-matters"
+    files = from_folder(folder)
+    del files[MANIFEST]
+    name = "lessons/useful-usable-used.json"
+    data = json.loads(files[name])
+    data["title"] = "Useful, usable and used (revised)"
+    files[name] = json.dumps(data).encode()
+    to_folder(with_manifest(files, course="what-data-is-and-why-it-matters"), folder)
+    monkeypatch.setattr(demo, "PACKS", tmp_path / "packs")
+    revisions = Revision.objects.count()
     call_command("load_demo_content", verbosity=0)
+    assert Revision.objects.count() == revisions + 1
     lesson = LessonPage.objects.get(slug="useful-usable-used")
     assert LessonPage.objects.filter(slug="useful-usable-used").count() == 1
     assert lesson.live and lesson.title == "Useful, usable and used (revised)"

@@ -1,5 +1,6 @@
 """The demo curriculum: idempotent, valid as authored, and every course can be passed with the right answers."""
 
+import json
 from io import StringIO
 
 import pytest
@@ -33,7 +34,8 @@ def test_demo_is_idempotent_and_covers_every_level(site_with_home):
     demo.load(stdout=StringIO())
     assert CourseIndexPage.objects.count() == 1
     assert set(CoursePage.objects.values_list("level", flat=True)) == {level.value for level in Level}
-    assert LessonPage.objects.count() == sum(len(spec["lessons"]) for spec in demo.COURSES)
+    packs = [json.loads((folder / "course.json").read_text()) for folder in demo.pack_folders()]
+    assert LessonPage.objects.count() == sum(len(course["lessons"]) for course in packs)
 
 
 def test_demo_lessons_validate_as_authored(site_with_home):

@@ -54,6 +54,16 @@ def export_course(course: CoursePage, *, exported_from: str = "") -> dict[str, b
     for lesson in lessons:
         files[f"lessons/{lesson.slug}.json"] = dump_json({"slug": lesson.slug, **LESSON.dump(lesson, refs)})
     datasets = {}
+    stale = [
+        f"Exercise {slug} uses version {exercise.pinned_version(dataset)} of dataset {dataset.slug}, whose "
+        f"current version is {dataset.version}: a pack carries each dataset's current file, so republish the "
+        "exercise on it first."
+        for slug, exercise in sorted(refs.exercises.items())
+        for dataset in exercise.datasets.all()
+        if exercise.pinned_version(dataset) != dataset.version
+    ]
+    if stale:
+        raise PackRejected(stale)
     for slug, exercise in sorted(refs.exercises.items()):
         files[f"exercises/{slug}.json"] = dump_json({"slug": slug, **EXERCISE.dump(exercise, refs)})
         if exercise.starter_notebook:

@@ -236,6 +236,10 @@ class _Importer:
                 )
             created = dataset is None
             dataset = dataset or Dataset(slug=slug)
+            if not created and dataset.csv_text != text:
+                # A new file is a new version: the old one stays for exercises on this site that pin it.
+                dataset.version += 1
+                dataset.version_note = "From a course pack"
             DATASET.assign(dataset, wanted, self.refs)
             dataset.csv_text, dataset.row_count = text, row_count
             self._save(dataset, f"datasets/{slug}.json")
@@ -245,16 +249,21 @@ class _Importer:
         for slug, data in self.exercises.items():
             where = f"exercises/{slug}.json"
             wanted = EXERCISE.normalise(
-                self._need(data, (*EXERCISE.fields, "instructions", "datasets", "questions"), where)
+                self._need(
+                    data, (*EXERCISE.fields, "is_published", "instructions", "datasets", "questions"), where
+                )
             )
             notebook = self.files.get(f"exercises/{slug}.ipynb")
             wanted["has_starter_notebook"] = notebook is not None
             exercise = Exercise.objects.filter(slug=slug).first()
             label = f"exercise {slug}"
+            # The exercise is pinned to the current version of each of its datasets (the pack's data).
+            pins = dict(Dataset.objects.filter(slug__in=wanted["datasets"]).values_list("slug", "version"))
             if (
                 exercise is not None
                 and EXERCISE.dump(exercise, self.refs) == wanted
                 and self._same_notebook(exercise, notebook)
+                and (exercise.dataset_versions or {}) == pins
             ):
                 self.refs.exercises[slug] = exercise
                 self.report.skipped.append(label)
@@ -275,6 +284,7 @@ class _Importer:
                 exercise.starter_notebook = ""
             self._save(exercise, where, exclude=["starter_notebook"])
             exercise.datasets.set(list(Dataset.objects.filter(slug__in=wanted["datasets"])))
+            exercise.dataset_versions = pins
             exercise.save()
             self._questions(exercise, wanted["questions"], where)
             self.refs.exercises[slug] = exercise

@@ -247,14 +247,30 @@ class QuestionSerialiser(Serialiser):
     )
 
     def dump(self, obj, refs):
-        return {**super().dump(obj, refs), "tolerance": tolerance_text(obj.tolerance)}
+        return {
+            **super().dump(obj, refs),
+            "tolerance": tolerance_text(obj.tolerance),
+            "recipe": recipe_for_pack(obj.recipe),
+        }
 
     def assign(self, obj, data, refs):
         super().assign(obj, data, refs)
         obj.tolerance = Decimal(tolerance_text(data["tolerance"]))
+        # Worked out on the dataset's current version on this site (the question's clean() pins it).
+        obj.recipe = recipe_for_pack(data.get("recipe"))
 
     def normalise(self, data):
-        return {**super().normalise(data), "tolerance": tolerance_text(data["tolerance"])}
+        return {
+            **super().normalise(data),
+            "tolerance": tolerance_text(data["tolerance"]),
+            "recipe": recipe_for_pack(data.get("recipe")),
+        }
+
+
+def recipe_for_pack(recipe) -> dict:
+    """A question's answer recipe as a pack carries it: without its dataset version, whose numbering belongs
+    to one site (the pack carries the data the recipe is worked on). Optional in a pack: none is {}."""
+    return {key: value for key, value in (recipe or {}).items() if key != "version"}
 
 
 class ExerciseSerialiser(Serialiser):
@@ -262,12 +278,13 @@ class ExerciseSerialiser(Serialiser):
     exercises/<slug>.ipynb: the uploaded starter notebook, if it has one."""
 
     model = Exercise
-    fields = ("title", "starter_code", "hints", "solution", "reveal_solution_after", "is_published")
+    fields = ("title", "starter_code", "hints", "solution", "reveal_solution_after")
     questions = QuestionSerialiser()
 
     def dump(self, obj, refs):
         return {
             **super().dump(obj, refs),
+            "is_published": obj.live,
             "instructions": refs.rich_text_out(obj.instructions),
             "datasets": sorted(d.slug for d in obj.datasets.all()),
             "questions": [self.questions.dump(q, refs) for q in obj.questions.order_by("sort_order", "pk")],
@@ -276,11 +293,13 @@ class ExerciseSerialiser(Serialiser):
 
     def assign(self, obj, data, refs):
         super().assign(obj, data, refs)
+        obj.live = bool(data["is_published"])
         obj.instructions = refs.rich_text_in(data["instructions"])
 
     def normalise(self, data):
         return {
             **super().normalise(data),
+            "is_published": bool(data["is_published"]),
             "instructions": data["instructions"],
             "datasets": sorted(data["datasets"]),
             "questions": [self.questions.normalise(q) for q in data["questions"]],

@@ -172,13 +172,15 @@ def _lesson_action(request, *, lesson, course, attempt):
             errors = {question_id: str(exc)}
             return _lesson_render(request, lesson=lesson, course=course, attempt=attempt, errors=errors)
         except services.LearningError as exc:
-            messages.error(request, str(exc))
+            messages.error(request, str(exc), extra_tags=f"{AT_QUESTION} question-{question_id}")
+        else:
+            _note_what_the_answer_finished(request, lesson=lesson, attempt=attempt, question_id=question_id)
         return redirect(f"{lesson.get_url(request)}#question-{question_id}")
     try:
         services.lesson_complete(course_attempt=attempt, lesson=lesson)
     except services.LessonIncomplete as exc:
-        messages.error(request, str(exc))
-        return redirect(lesson.get_url(request))
+        messages.error(request, str(exc), extra_tags=AT_LESSON_END)
+        return redirect(f"{lesson.get_url(request)}#lesson-end")
     except services.LearningError as exc:
         messages.error(request, str(exc))
         return redirect(course.get_url(request))
@@ -187,6 +189,46 @@ def _lesson_action(request, *, lesson, course, attempt):
         return redirect("learning:course_result", course_id=course.pk)
     following = lesson.get_next_siblings().live().type(LessonPage).first()
     return redirect(following.get_url(request) if following else course.get_url(request))
+
+
+# Messages shown where the learner is looking (by the question they answered, or by the Complete button)
+# rather than in the banner at the top of the page; includes/messages.html leaves these out.
+AT_QUESTION = "academy-at-question"
+AT_LESSON_END = "academy-at-lesson-end"
+
+
+def _note_what_the_answer_finished(request, *, lesson, attempt, question_id: str) -> None:
+    """After an answer closed the lesson's last open question, say so beside that question."""
+    attempt.refresh_from_db(fields=["finished_at", "score", "passed"])
+    tags = f"{AT_QUESTION} question-{question_id}"
+    if attempt.finished_at is not None:
+        if attempt.passed:
+            text = f"That was the last question. You have finished the course and passed with {attempt.score:.0f}%."
+        else:
+            text = (
+                f"That was the last question. You have finished this take of the course with "
+                f"{attempt.score:.0f}%, below the pass mark."
+            )
+        messages.success(request, text, extra_tags=tags)
+    elif attempt.lesson_completions.filter(lesson=lesson).exists():
+        messages.success(
+            request, "You have answered every question: this lesson is complete.", extra_tags=tags
+        )
+
+
+def _placed_messages(request) -> tuple[dict[str, list], list]:
+    """The messages meant for one question (by question id) and for the end of the lesson."""
+    by_question: dict[str, list] = {}
+    at_end = []
+    for message in messages.get_messages(request):
+        tags = message.extra_tags.split()
+        if AT_QUESTION in tags:
+            for tag in tags:
+                if tag.startswith("question-"):
+                    by_question.setdefault(tag.removeprefix("question-"), []).append(message)
+        elif AT_LESSON_END in tags:
+            at_end.append(message)
+    return by_question, at_end
 
 
 def _lesson_render(request, *, lesson, course, attempt=None, errors=None, preview=False, show_answers=False):
@@ -200,18 +242,20 @@ def _lesson_render(request, *, lesson, course, attempt=None, errors=None, previe
         ):
             attempts_by_question.setdefault(answer.question_id, []).append(answer)
         completed_ids = set(attempt.lesson_completions.values_list("lesson_id", flat=True))
+    notes, end_notes = _placed_messages(request)
     items = _lesson_items(
         request,
         lesson=lesson,
         attempts_by_question=attempts_by_question,
         errors=errors or {},
+        notes=notes,
         preview=preview,
+        finished=attempt is not None and attempt.finished_at is not None,
         show_answers=show_answers,
     )
+    results = {key: [a.correct for a in answers] for key, answers in attempts_by_question.items()}
     outstanding = (
-        lesson_outstanding(lesson=lesson, course_attempt=attempt, answered_ids=set(attempts_by_question))
-        if attempt
-        else []
+        lesson_outstanding(lesson=lesson, course_attempt=attempt, results=results) if attempt else []
     )
     required = [item for item in lessons if item.required]
     context = lesson.get_context(request)
@@ -228,6 +272,7 @@ def _lesson_render(request, *, lesson, course, attempt=None, errors=None, previe
             "show_answers": show_answers,
             "attempt": attempt,
             "outstanding": outstanding,
+            "end_notes": end_notes,
             "lesson_done": lesson.pk in completed_ids,
             "position": (index or 0) + 1,
             "lesson_total": len(lessons),
@@ -251,7 +296,7 @@ def _lesson_render(request, *, lesson, course, attempt=None, errors=None, previe
     return response
 
 
-def _lesson_items(request, *, lesson, attempts_by_question, errors, preview, show_answers):
+def _lesson_items(request, *, lesson, attempts_by_question, errors, notes, preview, finished, show_answers):
     """The lesson body as render items; questions carry their learner-safe state (answers only when closed)."""
     items, number = [], 0
     seed = str(request.user.pk or "preview")
@@ -274,7 +319,9 @@ def _lesson_items(request, *, lesson, attempts_by_question, errors, preview, sho
             "used": progress.used,
             "remaining": progress.remaining,
             "closed": progress.closed,
-            "can_answer": not preview and not progress.closed,
+            "can_answer": not preview and not progress.closed and not finished,
+            "take_finished": finished,
+            "notes": notes.get(question_id, []),
         }
         if latest is not None:
             state["answer_text"] = answer_text(latest.snapshot, latest.answer)

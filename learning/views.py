@@ -162,6 +162,7 @@ def _lesson_action(request, *, lesson, course, attempt):
         return HttpResponseBadRequest("Unknown action")
     if form.cleaned_data["action"] == "answer":
         question_id = form.cleaned_data["question"]
+        was_finished = attempt.finished_at is not None
         try:
             services.answer_submit(
                 course_attempt=attempt, lesson=lesson, question_id=question_id, data=request.POST
@@ -174,7 +175,9 @@ def _lesson_action(request, *, lesson, course, attempt):
         except services.LearningError as exc:
             messages.error(request, str(exc), extra_tags=f"{AT_QUESTION} question-{question_id}")
         else:
-            _note_what_the_answer_finished(request, lesson=lesson, attempt=attempt, question_id=question_id)
+            _note_what_the_answer_finished(
+                request, lesson=lesson, attempt=attempt, question_id=question_id, was_finished=was_finished
+            )
         return redirect(f"{lesson.get_url(request)}#question-{question_id}")
     try:
         services.lesson_complete(course_attempt=attempt, lesson=lesson)
@@ -197,11 +200,11 @@ AT_QUESTION = "academy-at-question"
 AT_LESSON_END = "academy-at-lesson-end"
 
 
-def _note_what_the_answer_finished(request, *, lesson, attempt, question_id: str) -> None:
+def _note_what_the_answer_finished(request, *, lesson, attempt, question_id: str, was_finished: bool) -> None:
     """After an answer closed the lesson's last open question, say so beside that question."""
     attempt.refresh_from_db(fields=["finished_at", "score", "passed"])
     tags = f"{AT_QUESTION} question-{question_id}"
-    if attempt.finished_at is not None:
+    if attempt.finished_at is not None and not was_finished:
         if attempt.passed:
             text = f"That was the last question. You have finished the course and passed with {attempt.score:.0f}%."
         else:
@@ -250,7 +253,7 @@ def _lesson_render(request, *, lesson, course, attempt=None, errors=None, previe
         errors=errors or {},
         notes=notes,
         preview=preview,
-        finished=attempt is not None and attempt.finished_at is not None,
+        finished=attempt is not None and attempt.finished_at is not None and lesson.pk in completed_ids,
         show_answers=show_answers,
     )
     results = {key: [a.correct for a in answers] for key, answers in attempts_by_question.items()}
@@ -274,11 +277,17 @@ def _lesson_render(request, *, lesson, course, attempt=None, errors=None, previe
             "outstanding": outstanding,
             "end_notes": end_notes,
             "lesson_done": lesson.pk in completed_ids,
+            # A lesson published after the learner's take finished: optional until they take the course again.
+            "added_since": attempt is not None
+            and attempt.finished_at is not None
+            and lesson.pk not in completed_ids,
             "position": (index or 0) + 1,
             "lesson_total": len(lessons),
             "previous_lesson": lessons[index - 1] if index else None,
             "next_lesson": lessons[index + 1] if index is not None and index + 1 < len(lessons) else None,
-            "percent": round(100 * sum(1 for item in required if item.pk in completed_ids) / len(required))
+            "percent": 100
+            if attempt is not None and attempt.finished_at
+            else round(100 * sum(1 for item in required if item.pk in completed_ids) / len(required))
             if required
             else 0,
             # "Stuck?": help (e.g. champions) with what this course develops.

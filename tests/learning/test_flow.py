@@ -16,7 +16,7 @@ from learning.models import (
     QuestionAttempt,
 )
 
-from .conftest import add_course, options, question_ids
+from .conftest import add_course, options, q_single, question_ids
 
 pytestmark = pytest.mark.django_db
 
@@ -416,3 +416,50 @@ def test_a_refused_answer_is_explained_beside_its_question(client_for, learner, 
     note = page.index("You have already answered this question correctly.")
     assert page.index(f'id="question-{qid}"') < note
     assert 'role="alert"' in page[note - 200 : note]
+
+
+def test_passed_stays_passed_when_a_lesson_is_added_and_the_new_lesson_is_optional(
+    client_for, learner, course, lessons, enrolled
+):
+    """Issue 18.3: a lesson added after someone passed neither unpasses them nor locks its questions."""
+    from tests.factories.learning import LessonPageFactory
+
+    client = client_for(learner)
+    finish_course(client, lessons)
+    enrolment = Enrolment.objects.get()
+    attempt = enrolment.attempts.get()
+    assert attempt.passed and enrolment.completed_at is not None
+    added = LessonPageFactory(parent=course, title="Lesson 3", slug="lesson-3", body=[q_single()])
+    page = client.get(course.url).content.decode()
+    assert "and passed" in page and "1 lesson has been added since then" in page
+    assert "the new lesson is optional until you take the course again" in page
+    assert "New: optional" in page and 'value="100"' in page  # the take's progress is as it was
+    dashboard = client.get("/my-learning/").content.decode()
+    assert "Passed" in dashboard and "75%" not in dashboard
+
+    lesson_page = client.get(added.url).content.decode()
+    assert "This lesson was added after you finished the course" in lesson_page
+    qid = question_ids(added)[0]
+    response = answer(client, added, qid, answer=right_option(added))
+    assert response.status_code == 302
+    saved = QuestionAttempt.objects.get(lesson=added)
+    assert saved.correct and saved.course_attempt == attempt
+    attempt.refresh_from_db()
+    enrolment.refresh_from_db()
+    assert attempt.passed and attempt.score == 100 and enrolment.completed_at is not None
+    assert LessonCompletion.objects.filter(attempt=attempt, lesson=added).exists()
+    assert Certificate.objects.count() == 1
+    # Lessons that were part of the finished take stay closed.
+    first = lessons[0]
+    answer(client, first, question_ids(first)[0], answer=right_option(first))
+    assert QuestionAttempt.objects.filter(lesson=first).count() == 1
+
+
+def test_a_live_course_with_no_lessons_cannot_be_started(client_for, learner, catalogue):
+    empty = add_course(catalogue, slug="empty", lessons=[])
+    client = client_for(learner)
+    page = client.get(empty.url).content.decode()
+    assert "This course has no lessons yet." in page and "Start course" not in page
+    response = client.post(empty.url, {"action": "start"}, follow=True)
+    assert "This course has no lessons yet, so it cannot be started." in response.content.decode()
+    assert not Enrolment.objects.filter(course=empty).exists()

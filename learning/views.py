@@ -20,7 +20,14 @@ from . import services
 from .blocks import is_question
 from .completion import lesson_outstanding
 from .forms import CatalogueFilterForm, CourseActionForm, LessonActionForm, VerifyForm
-from .grading import AnswerError, TamperedAnswer, answer_text, correct_answer_text, question_state
+from .grading import (
+    AnswerError,
+    TamperedAnswer,
+    accepted_answers,
+    answer_text,
+    correct_answer_text,
+    question_state,
+)
 from .models import Certificate, CourseIndexPage, CoursePage, Enrolment, LessonPage, QuestionAttempt
 from .models.pages import DURATIONS, CatalogueFilters
 from .selectors import course_progress, current_attempt
@@ -432,6 +439,8 @@ def answer_detail(request, pk: int):
             "prompt": snapshot.get("prompt", ""),
             "answer_text": answer_text(snapshot, answer.answer),
             "correct_answer": correct_answer_text(snapshot) if closed else "",
+            # Short text: every answer that was accepted, so a refused answer can be compared with them.
+            "accepted": accepted_answers(snapshot) if closed else [],
             "explanation": snapshot.get("explanation", "") if closed else "",
             "breadcrumbs": [{"label": answer.lesson.title, "url": answer.lesson.get_url(request)}],
         },

@@ -364,7 +364,7 @@ READING_CHARTS = {
                 short_text(
                     "A performance figure was calculated one way last year and another way this year, so the "
                     "trend is meaningless. Which characteristic of good quality data is missing? One word.",
-                    ["Reliability", "Reliable"],
+                    ["Reliability", "Reliable", "Consistency", "Consistent"],
                     hint="It is about calculating the same way every time.",
                     explanation="Reliable data is collected and calculated the same way over time, so a change "
                     "reflects reality rather than a new method.",

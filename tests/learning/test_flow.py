@@ -16,7 +16,7 @@ from learning.models import (
     QuestionAttempt,
 )
 
-from .conftest import add_course, options, q_single, question_ids
+from .conftest import add_course, options, q_single, q_text, question_ids
 
 pytestmark = pytest.mark.django_db
 
@@ -463,3 +463,28 @@ def test_a_live_course_with_no_lessons_cannot_be_started(client_for, learner, ca
     response = client.post(empty.url, {"action": "start"}, follow=True)
     assert "This course has no lessons yet, so it cannot be started." in response.content.decode()
     assert not Enrolment.objects.filter(course=empty).exists()
+
+
+def test_review_page_shows_every_accepted_answer_once_the_question_is_closed(client_for, learner, catalogue):
+    """Issue 18.2: alternatives are author-edited; a refused learner sees what would have been accepted."""
+    from learning.services import enrolment_start
+
+    question = q_text()
+    question[1]["accepted_answers"] = ["Reliability", "Consistency", "Consistent"]
+    course = add_course(catalogue, slug="alternatives", lessons=[[question]])
+    enrolment_start(user=learner, course=course)
+    lesson = course.lessons().specific().get()
+    client = client_for(learner)
+    qid = question_ids(lesson)[0]
+    answer(client, lesson, qid, answer="accuracy")
+    first = QuestionAttempt.objects.get()
+    review = client.get(f"/learning/answers/{first.pk}/").content.decode()
+    assert "Answers accepted" not in review and "Consistency" not in review  # still open: nothing given away
+    answer(client, lesson, qid, answer="Consistencies!")
+    second = QuestionAttempt.objects.get(number=2)
+    assert second.correct
+    review = client.get(f"/learning/answers/{first.pk}/").content.decode()
+    assert "Answers accepted" in review
+    for text in ("Reliability", "Consistency", "Consistent"):
+        assert f"<li>{text}</li>" in review
+    assert "Capitals, spaces, punctuation and simple plurals do not matter." in review

@@ -128,7 +128,11 @@ def answer_submit(
         if state.answered_correctly:
             raise LearningError("You have already answered this question correctly.")
         if state.closed:
-            raise LearningError(f"You have used all {state.max_attempts} attempts at this question.")
+            raise LearningError(
+                "You have used your only attempt at this question."
+                if state.max_attempts == 1
+                else f"You have used all {state.max_attempts} attempts at this question."
+            )
         result = grade(snapshot, answer)
         attempt = QuestionAttempt.objects.create(
             user=locked.enrolment.user,

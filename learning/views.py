@@ -289,6 +289,7 @@ def _lesson_render(request, *, lesson, course, attempt=None, errors=None, previe
             and attempt.finished_at is not None
             and lesson.pk not in completed_ids,
             "position": (index or 0) + 1,
+            "in_course": index is not None,  # False for a draft lesson previewed before it is published
             "lesson_total": len(lessons),
             "previous_lesson": lessons[index - 1] if index else None,
             "next_lesson": lessons[index + 1] if index is not None and index + 1 < len(lessons) else None,

@@ -92,6 +92,10 @@ def test_a_wrong_last_answer_can_be_retried_and_the_finish_is_told_beside_it(
     page.goto("/learn/short/")
     page.get_by_role("button", name="Start course").click()
     page.wait_for_url("**/lesson-1/")
+    # Issue 18.4: the lesson's own text is GOV.UK body size, as large as the questions.
+    prose = page.locator(".academy-prose p").first.evaluate("e => getComputedStyle(e).fontSize")
+    prompt = page.locator(".academy-question__prompt p").first.evaluate("e => getComputedStyle(e).fontSize")
+    assert prose == prompt == "19px"
     page.get_by_label("Timely").check()
     page.get_by_role("button", name="Check answer to question 1").click()
     expect(page.get_by_role("heading", name="Correct")).to_be_visible()

@@ -93,3 +93,28 @@ def test_no_template_or_css_references_the_gds_font_or_another_host():
         text = path.read_text(encoding="utf-8", errors="ignore")
         assert "GDS Transport" not in text, path
         assert "cdn." not in text and "unpkg" not in text and "jsdelivr" not in text, path
+
+
+@pytest.mark.django_db
+def test_privacy_notice_help_wording_and_titles(client, site_with_home, client_for, learner):
+    """Issue 18.10: a real privacy notice behind the footer link; link names that match; plain titles."""
+    home_page = client.get("/").content.decode()
+    assert '<a class="govuk-footer__link" href="/privacy/">Privacy notice</a>' in home_page
+    assert (
+        "<title>Data Academy – Example County Council</title>" in home_page
+    )  # not "Data Academy – Data Academy"
+    privacy = client.get("/privacy/")
+    assert privacy.status_code == 200
+    body = privacy.content.decode()
+    assert "<title>Privacy notice – Data Academy – Example County Council</title>" in body
+    assert "Your rights" in body and "download everything we hold about you" in body
+    # Help names the sign-in page's link as the sign-in page names it.
+    assert "Forgotten your password?" in client.get("/help/").content.decode()
+    assert ">Forgotten your password?</a>" in client.get("/accounts/login/").content.decode()
+    # "Your data" in words, not model names run together.
+    from allauth.account.models import EmailAddress
+
+    EmailAddress.objects.get_or_create(user=learner, email=learner.email, defaults={"primary": True})
+    your_data = client_for(learner).get("/my-learning/your-data/")
+    text = your_data.content.decode()
+    assert "Email addresses" in text and "Emailaddresses" not in text

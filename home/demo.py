@@ -81,7 +81,7 @@ HELP_BODY = [
     (
         "paragraph",
         "<p>Sign in with your work email address. If you have forgotten your password, use the "
-        "'Forgotten your password?' link on the sign-in page and we will email you a link to set a new one.</p>",
+        "'Forgot your password?' link under Password on the sign-in page and we will email you a link to set a new one.</p>",
     ),
     ("heading", {"text": "Two-factor authentication", "level": "h2"}),
     (

@@ -109,8 +109,8 @@ def test_privacy_notice_help_wording_and_titles(client, site_with_home, client_f
     assert "<title>Privacy notice – Data Academy – Example County Council</title>" in body
     assert "Your rights" in body and "download everything we hold about you" in body
     # Help names the sign-in page's link as the sign-in page names it.
-    assert "Forgotten your password?" in client.get("/help/").content.decode()
-    assert ">Forgotten your password?</a>" in client.get("/accounts/login/").content.decode()
+    assert "Forgot your password?" in client.get("/help/").content.decode()
+    assert ">Forgot your password?</a>" in client.get("/accounts/login/").content.decode()
     # "Your data" in words, not model names run together.
     from allauth.account.models import EmailAddress
 

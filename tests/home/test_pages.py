@@ -118,3 +118,20 @@ def test_privacy_notice_help_wording_and_titles(client, site_with_home, client_f
     your_data = client_for(learner).get("/my-learning/your-data/")
     text = your_data.content.decode()
     assert "Email addresses" in text and "Emailaddresses" not in text
+
+
+@pytest.mark.django_db
+def test_home_page_offers_a_way_in_signed_out_and_the_members_own_panels_signed_in(
+    client, client_for, learner
+):
+    """Issue 18.7: no dead ends. Sections come through home's hooks, so home imports no upper layer."""
+    from django.core.management import call_command
+
+    call_command("load_demo_content", verbosity=0)
+    body = client.get("/").content.decode()
+    assert "What the Academy offers" in body and ">Create an account" in body
+    assert "Courses you could start with" in body and "See every course" in body
+    member = client_for(learner).get("/").content.decode()
+    assert "Create an account" not in member and "Courses you could start with" not in member
+    assert "My courses" in member and "My role and gap" in member and "Community" in member
+    assert "Go to My learning" in member

@@ -70,10 +70,12 @@ def _topic_list(request, *, topics, title: str, template="community/topic_list.h
 
 @member_required
 def index(request):
+    from community.events.selectors import events_index_url
+
     return render(
         request,
         "community/index.html",
-        {"categories": selectors.category_list()},
+        {"categories": selectors.category_list(), "events_url": events_index_url(request)},
     )
 
 

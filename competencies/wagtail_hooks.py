@@ -4,6 +4,7 @@ the site's header menu item and the "My role and gap" panel on My learning."""
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem as AdminMenuItem
+from wagtail.admin.ui.components import Component
 from wagtail.admin.widgets import ListingButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
@@ -131,3 +132,31 @@ def my_role_panel(request):
 
 # The one site search (home.search): published competencies.
 hooks.register(SEARCH_PROVIDERS_HOOK, search.competency_provider)
+
+
+class FrameworkHomePanel(Component):
+    """What HR and Academy admins do, on the admin dashboard: framework drafts to publish and the reports."""
+
+    name = "framework_work"
+    template_name = "competencies/admin/home_panel.html"
+    order = 90
+
+    def __init__(self, request):
+        self.request = request
+
+    def get_context_data(self, parent_context=None):
+        competency_drafts = Competency.objects.filter(has_unpublished_changes=True).count()
+        role_drafts = RoleProfile.objects.filter(has_unpublished_changes=True).count()
+        return {
+            "competency_drafts": competency_drafts,
+            "role_drafts": role_drafts,
+            "drafts_total": competency_drafts + role_drafts,
+            "may_edit": can(self.request.user, "edit_framework"),
+            "may_report": can(self.request.user, "view_framework_reports"),
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def framework_home_panel(request, panels):
+    if can(request.user, "edit_framework") or can(request.user, "view_framework_reports"):
+        panels.append(FrameworkHomePanel(request))

@@ -64,7 +64,7 @@ ACCESSIBILITY_BODY = [
     ("heading", {"text": "Reporting accessibility problems", "level": "h2"}),
     (
         "paragraph",
-        "<p>If you find a problem that is not listed here, contact the Data Academy team using the "
+        "<p>If you find a problem that is not listed here, use the Contact the Data Academy team "
         "link at the bottom of every page. We aim to reply within 5 working days.</p>",
     ),
     ("heading", {"text": "Enforcement procedure", "level": "h2"}),
@@ -81,7 +81,7 @@ HELP_BODY = [
     (
         "paragraph",
         "<p>Sign in with your work email address. If you have forgotten your password, use the "
-        "'Forgotten your password?' link on the sign-in page and we will email you a link to set a new one.</p>",
+        "'Forgot your password?' link under Password on the sign-in page and we will email you a link to set a new one.</p>",
     ),
     ("heading", {"text": "Two-factor authentication", "level": "h2"}),
     (
@@ -146,6 +146,44 @@ def _ensure_page(parent: Page, *, slug: str, title: str, introduction: str, body
     return page
 
 
+PRIVACY_BODY = [
+    ("heading", {"text": "Who we are", "level": "h2"}),
+    (
+        "paragraph",
+        "<p>The council runs the Data Academy to help its staff build data skills. The council is the data "
+        "controller for what the Academy holds about you.</p>",
+    ),
+    ("heading", {"text": "What we hold and why", "level": "h2"}),
+    (
+        "paragraph",
+        "<ul><li>Your account: name, work email address, job title and team, to sign you in and show your "
+        "role's learning.</li><li>Your learning record: courses, answers, certificates, self-assessments and "
+        "evidence of competencies, so you can pick up where you left off and prove what you have done.</li>"
+        "<li>What you write in the community forums, so others can read and reply.</li></ul>",
+    ),
+    ("heading", {"text": "Who can see it", "level": "h2"}),
+    (
+        "paragraph",
+        "<p>Only you see your answers and progress. Your line manager sees whether you have finished required "
+        "learning. HR sees counts across the council, never one person's answers. Forum posts are seen by "
+        "everyone signed in.</p>",
+    ),
+    ("heading", {"text": "How long we keep it", "level": "h2"}),
+    (
+        "paragraph",
+        "<p>We keep your record while you work for the council. When you leave, your account is erased at the "
+        "end of the retention period; forum posts stay, shown as written by \u201cFormer member\u201d.</p>",
+    ),
+    ("heading", {"text": "Your rights", "level": "h2"}),
+    (
+        "paragraph",
+        "<p>You can download everything we hold about you, or delete your account, from Your data in Your "
+        "account. To ask a question or complain, use Contact the Data Academy team at the bottom of every "
+        "page, or contact the Information Commissioner's Office.</p>",
+    ),
+]
+
+
 def load(*, stdout) -> None:
     home = _ensure_home(stdout)
     statement = _ensure_page(
@@ -162,6 +200,13 @@ def load(*, stdout) -> None:
         introduction="Signing in, keeping your account safe, and who can see your record.",
         body=HELP_BODY,
     )
+    privacy = _ensure_page(
+        home,
+        slug="privacy",
+        title="Privacy notice",
+        introduction="What the Data Academy holds about you, why, who can see it and your rights.",
+        body=PRIVACY_BODY,
+    )
     site = Site.objects.get(is_default_site=True)
     branding = SiteBranding.for_site(site)
     branding.council_name = (
@@ -173,8 +218,10 @@ def load(*, stdout) -> None:
     branding.help_page = help_page
     branding.contact_email = branding.contact_email or "data-academy@example.gov.uk"
     branding.save()
-    if not branding.footer_links.exists():
-        FooterLink.objects.create(setting=branding, text="Privacy notice", url="/help/", sort_order=0)
+    # The footer's privacy link goes to the privacy notice (older demo sites pointed it at Help).
+    FooterLink.objects.update_or_create(
+        setting=branding, text="Privacy notice", defaults={"url": privacy.url, "sort_order": 0}
+    )
     stdout.write("  site branding, accessibility statement and help page ready")
 
     User = get_user_model()

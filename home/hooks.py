@@ -13,6 +13,9 @@ from wagtail import hooks
 MAIN_MENU_HOOK = "academy_main_menu_items"
 HEADER_LINKS_HOOK = "academy_header_links"
 DASHBOARD_HOOK = "academy_dashboard_panels"
+# `fn(request) -> DashboardPanel | None`: what the home page shows a visitor who is not signed in (a course
+# preview, say). Signed-in members see their My learning panels (DASHBOARD_HOOK) on the home page instead.
+HOME_PREVIEW_HOOK = "academy_home_preview"
 HELP_LINKS_HOOK = "academy_help_links"
 PAGE_ASIDES_HOOK = "academy_page_asides"
 # Each app registers a function returning one home.search.SearchProvider (or a list of them).
@@ -103,6 +106,11 @@ def dashboard_panels(request) -> list[DashboardPanel]:
         if panel is not None:
             panels.append(panel)
     return sorted(panels, key=lambda p: p.order)
+
+
+def home_preview_sections(request) -> list[DashboardPanel]:
+    sections = [section for fn in hooks.get_hooks(HOME_PREVIEW_HOOK) if (section := fn(request)) is not None]
+    return sorted(sections, key=lambda s: s.order)
 
 
 def header_links(request) -> list[HeaderLink]:

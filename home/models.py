@@ -192,6 +192,17 @@ class HomePage(FastRouteMixin, Page):
     class Meta:
         verbose_name = "home page"
 
+    def get_context(self, request, *args, **kwargs):
+        """Signed in: the member's own panels (continue, what is due, gap, community). Signed out: previews."""
+        from home import hooks
+
+        context = super().get_context(request, *args, **kwargs)
+        if request.user.is_authenticated:
+            context["panels"] = hooks.dashboard_panels(request)
+        else:
+            context["previews"] = hooks.home_preview_sections(request)
+        return context
+
 
 class StandardPage(Page):
     """A plain content page: help, accessibility statement, guidance."""

@@ -101,6 +101,20 @@ def export_for(user) -> dict:
     return data
 
 
+def section_titles(data: dict) -> list[tuple[str, int]]:
+    """The sections of `export_for` in words for people ("Email addresses", "Forum posts"), with row counts."""
+    by_name = {source.name: source for source in sources()}
+    titled = []
+    for name, rows in data.items():
+        source = by_name.get(name)
+        if source is None or source.label:
+            words = name.replace("_", " ")
+        else:
+            words = str(source.model_class._meta.verbose_name_plural)
+        titled.append((words[:1].upper() + words[1:], len(rows)))
+    return titled
+
+
 def _cell(value):
     return json.dumps(value, cls=DjangoJSONEncoder) if isinstance(value, dict | list) else value
 

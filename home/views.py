@@ -81,7 +81,9 @@ def your_data(request):
     """Download everything held about you, or delete your account."""
     form = DeleteAccountForm(user=request.user)
     return render(
-        request, "home/your_data.html", {"form": form, "summary": personal_data.export_for(request.user)}
+        request,
+        "home/your_data.html",
+        {"form": form, "summary": personal_data.section_titles(personal_data.export_for(request.user))},
     )
 
 
@@ -100,7 +102,7 @@ def your_data_download(request):
 def your_data_delete(request):
     form = DeleteAccountForm(request.POST, user=request.user)
     if not form.is_valid():
-        summary = personal_data.export_for(request.user)
+        summary = personal_data.section_titles(personal_data.export_for(request.user))
         return render(request, "home/your_data.html", {"form": form, "summary": summary}, status=400)
     user = request.user
     logout(request)

@@ -234,7 +234,10 @@ class ShortTextQuestionBlock(BaseQuestionBlock):
     accepted_answers = blocks.ListBlock(
         blocks.CharBlock(max_length=200),
         min_num=0,
-        help_text="Answers that count as right. Case, extra spaces and a final full stop are ignored.",
+        help_text=(
+            "Every answer that counts as right, one per box: add the alternatives learners may fairly give "
+            "(e.g. Consistency, Consistent). Capitals, spaces, punctuation and simple plurals are ignored."
+        ),
     )
     pattern = blocks.CharBlock(
         required=False,

@@ -181,9 +181,28 @@ def _grade_numeric(snapshot: dict, answer: str) -> Grade:
     return Grade(ONE if correct else ZERO, correct)
 
 
+APOSTROPHES = re.compile(r"['\u2019\u2018`]")
+NOT_WORD = re.compile(r"[^\w\s]|_")
+
+
+def singular(word: str) -> str:
+    """A simple English singular, so "Reliabilities", "glossaries" and "boxes" match their singulars."""
+    lower = word.casefold()
+    if len(word) <= 3 or not lower.endswith("s") or lower.endswith(("ss", "us", "is")):
+        return word
+    if lower.endswith("ies"):
+        return word[:-3] + ("Y" if word[-3:].isupper() else "y")
+    if lower.endswith(("sses", "shes", "ches", "xes", "zes")):
+        return word[:-2]
+    return word[:-1]
+
+
 def normalise_text(text: str, *, case_sensitive: bool = False) -> str:
-    """Unicode-normalised, whitespace collapsed, a trailing full stop dropped; case-folded unless asked."""
-    text = " ".join(unicodedata.normalize("NFKC", text).split()).rstrip(".")
+    """The form answers are compared in: Unicode-normalised, apostrophes dropped, other punctuation read as a
+    space, whitespace collapsed, each word made singular; case-folded unless capitals matter."""
+    text = APOSTROPHES.sub("", unicodedata.normalize("NFKC", text))
+    words = [singular(word) for word in NOT_WORD.sub(" ", text).split()]
+    text = " ".join(words)
     return text if case_sensitive else text.casefold()
 
 
@@ -227,6 +246,11 @@ def correct_answer_text(snapshot: dict) -> str:
         return f"{value} (give or take {tolerance})" if tolerance else value
     accepted = snapshot.get("accepted", [])
     return accepted[0] if accepted else ""
+
+
+def accepted_answers(snapshot: dict) -> list[str]:
+    """Every answer a short-text question accepts, as the author wrote them (empty for other kinds)."""
+    return list(snapshot.get("accepted", [])) if snapshot["kind"] == "text" else []
 
 
 def answer_text(snapshot: dict, answer) -> str:

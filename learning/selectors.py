@@ -20,6 +20,8 @@ class CourseProgress:
     required_total: int = 0
     required_done: int = 0
     next_lesson: LessonPage | None = None
+    # Required lessons published after this take finished: optional until the learner takes the course again.
+    added_since_ids: set[int] = field(default_factory=set)
 
     @property
     def percent(self) -> int:
@@ -57,6 +59,12 @@ def course_progress(*, user, course: CoursePage, lessons: list[LessonPage]) -> C
     progress.required_done = sum(
         1 for lesson in lessons if lesson.required and lesson.pk in progress.completed_ids
     )
+    if progress.finished:
+        # Passed stays passed: the take is measured against the course as it was when it finished.
+        progress.added_since_ids = {
+            lesson.pk for lesson in lessons if lesson.required and lesson.pk not in progress.completed_ids
+        }
+        progress.required_total -= len(progress.added_since_ids)
     progress.next_lesson = _resume_lesson(enrolment=enrolment, lessons=lessons, done=progress.completed_ids)
     return progress
 
@@ -107,7 +115,10 @@ def dashboard_courses(*, user, request=None) -> list[DashboardCourse]:
         attempt = attempts.get(enrolment.pk)
         lessons = lessons_by_course[enrolment.course.path]
         completed = done[attempt.pk] if attempt else set()
-        required = [lesson for lesson in lessons if lesson.required]
+        finished = bool(attempt and attempt.finished_at)
+        required = [
+            lesson for lesson in lessons if lesson.required and (not finished or lesson.pk in completed)
+        ]
         percent = (
             round(100 * sum(1 for lesson in required if lesson.pk in completed) / len(required))
             if required
@@ -120,7 +131,7 @@ def dashboard_courses(*, user, request=None) -> list[DashboardCourse]:
                 course=enrolment.course,
                 percent=percent,
                 resume_url=resume.get_url(request) if resume else None,
-                finished=bool(attempt and attempt.finished_at),
+                finished=finished,
             )
         )
     return rows

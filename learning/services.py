@@ -50,6 +50,8 @@ def enrolment_start(*, user, course: CoursePage) -> Enrolment:
     missing = prerequisites_missing(user=user, course=course)
     if missing:
         raise PrerequisitesMissing(missing)
+    if not LessonPage.objects.live().child_of(course).exists():
+        raise LearningError("This course has no lessons yet, so it cannot be started. Try again later.")
     with transaction.atomic():
         enrolment, _ = Enrolment.objects.get_or_create(
             user=user, course=course, defaults={"last_activity_at": timezone.now()}
@@ -129,8 +131,10 @@ def answer_submit(
         locked = (
             CourseAttempt.objects.select_for_update().select_related("enrolment").get(pk=course_attempt.pk)
         )
-        if locked.finished_at is not None:
+        if locked.finished_at is not None and locked.lesson_completions.filter(lesson=lesson).exists():
             raise LearningError("You have finished this take of the course. Start again to answer again.")
+        # A lesson added after the take finished stays open as optional: its answers are kept but the
+        # finished take's score and result do not change (course_attempt_finish_if_done leaves it alone).
         previous = list(
             QuestionAttempt.objects.filter(course_attempt=locked, question_id=question_id).values_list(
                 "correct", flat=True
@@ -140,7 +144,11 @@ def answer_submit(
         if state.answered_correctly:
             raise LearningError("You have already answered this question correctly.")
         if state.closed:
-            raise LearningError(f"You have used all {state.max_attempts} attempts at this question.")
+            raise LearningError(
+                "You have used your only attempt at this question."
+                if state.max_attempts == 1
+                else f"You have used all {state.max_attempts} attempts at this question."
+            )
         result = grade(snapshot, answer)
         attempt = QuestionAttempt.objects.create(
             user=locked.enrolment.user,
@@ -160,7 +168,10 @@ def answer_submit(
 
 
 def lesson_complete(*, course_attempt: CourseAttempt, lesson: LessonPage) -> LessonCompletion:
-    """Mark a lesson finished when nothing is outstanding, and finish the course take if it was the last."""
+    """Mark a lesson finished when nothing is outstanding, and finish the course take if it was the last.
+
+    In a finished take this only records a lesson added since (optional until a retake); the result stays.
+    """
     outstanding = lesson_outstanding(lesson=lesson, course_attempt=course_attempt)
     if outstanding:
         raise LessonIncomplete(outstanding)
@@ -168,11 +179,6 @@ def lesson_complete(*, course_attempt: CourseAttempt, lesson: LessonPage) -> Les
         locked = (
             CourseAttempt.objects.select_for_update().select_related("enrolment").get(pk=course_attempt.pk)
         )
-        if locked.finished_at is not None:
-            completion = LessonCompletion.objects.filter(attempt=locked, lesson=lesson).first()
-            if completion is None:
-                raise LearningError("You have finished this take of the course. Start again to redo lessons.")
-            return completion
         return _lesson_mark_complete(course_attempt=locked, lesson=lesson)
 
 

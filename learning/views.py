@@ -20,7 +20,14 @@ from . import services
 from .blocks import is_question
 from .completion import lesson_outstanding
 from .forms import CatalogueFilterForm, CourseActionForm, LessonActionForm, VerifyForm
-from .grading import AnswerError, TamperedAnswer, answer_text, correct_answer_text, question_state
+from .grading import (
+    AnswerError,
+    TamperedAnswer,
+    accepted_answers,
+    answer_text,
+    correct_answer_text,
+    question_state,
+)
 from .models import (
     Certificate,
     CourseAttempt,
@@ -184,6 +191,7 @@ def _lesson_action(request, *, lesson, course, attempt):
         return HttpResponseBadRequest("Unknown action")
     if form.cleaned_data["action"] == "answer":
         question_id = form.cleaned_data["question"]
+        was_finished = attempt.finished_at is not None
         try:
             services.answer_submit(
                 course_attempt=attempt, lesson=lesson, question_id=question_id, data=request.POST
@@ -194,13 +202,17 @@ def _lesson_action(request, *, lesson, course, attempt):
             errors = {question_id: str(exc)}
             return _lesson_render(request, lesson=lesson, course=course, attempt=attempt, errors=errors)
         except services.LearningError as exc:
-            messages.error(request, str(exc))
+            messages.error(request, str(exc), extra_tags=f"{AT_QUESTION} question-{question_id}")
+        else:
+            _note_what_the_answer_finished(
+                request, lesson=lesson, attempt=attempt, question_id=question_id, was_finished=was_finished
+            )
         return redirect(f"{lesson.get_url(request)}#question-{question_id}")
     try:
         services.lesson_complete(course_attempt=attempt, lesson=lesson)
     except services.LessonIncomplete as exc:
-        messages.error(request, str(exc))
-        return redirect(lesson.get_url(request))
+        messages.error(request, str(exc), extra_tags=AT_LESSON_END)
+        return redirect(f"{lesson.get_url(request)}#lesson-end")
     except services.LearningError as exc:
         messages.error(request, str(exc))
         return redirect(course.get_url(request))
@@ -209,6 +221,46 @@ def _lesson_action(request, *, lesson, course, attempt):
         return redirect("learning:course_result", course_id=course.pk)
     following = lesson.get_next_siblings().live().type(LessonPage).first()
     return redirect(following.get_url(request) if following else course.get_url(request))
+
+
+# Messages shown where the learner is looking (by the question they answered, or by the Complete button)
+# rather than in the banner at the top of the page; includes/messages.html leaves these out.
+AT_QUESTION = "academy-at-question"
+AT_LESSON_END = "academy-at-lesson-end"
+
+
+def _note_what_the_answer_finished(request, *, lesson, attempt, question_id: str, was_finished: bool) -> None:
+    """After an answer closed the lesson's last open question, say so beside that question."""
+    attempt.refresh_from_db(fields=["finished_at", "score", "passed"])
+    tags = f"{AT_QUESTION} question-{question_id}"
+    if attempt.finished_at is not None and not was_finished:
+        if attempt.passed:
+            text = f"That was the last question. You have finished the course and passed with {attempt.score:.0f}%."
+        else:
+            text = (
+                f"That was the last question. You have finished this take of the course with "
+                f"{attempt.score:.0f}%, below the pass mark."
+            )
+        messages.success(request, text, extra_tags=tags)
+    elif attempt.lesson_completions.filter(lesson=lesson).exists():
+        messages.success(
+            request, "You have answered every question: this lesson is complete.", extra_tags=tags
+        )
+
+
+def _placed_messages(request) -> tuple[dict[str, list], list]:
+    """The messages meant for one question (by question id) and for the end of the lesson."""
+    by_question: dict[str, list] = {}
+    at_end = []
+    for message in messages.get_messages(request):
+        tags = message.extra_tags.split()
+        if AT_QUESTION in tags:
+            for tag in tags:
+                if tag.startswith("question-"):
+                    by_question.setdefault(tag.removeprefix("question-"), []).append(message)
+        elif AT_LESSON_END in tags:
+            at_end.append(message)
+    return by_question, at_end
 
 
 def _lesson_render(
@@ -224,18 +276,20 @@ def _lesson_render(
         ):
             attempts_by_question.setdefault(answer.question_id, []).append(answer)
         completed_ids = set(attempt.lesson_completions.values_list("lesson_id", flat=True))
+    notes, end_notes = _placed_messages(request)
     items = _lesson_items(
         request,
         lesson=lesson,
         attempts_by_question=attempts_by_question,
         errors=errors or {},
+        notes=notes,
         preview=preview,
+        finished=attempt is not None and attempt.finished_at is not None and lesson.pk in completed_ids,
         show_answers=show_answers,
     )
+    results = {key: [a.correct for a in answers] for key, answers in attempts_by_question.items()}
     outstanding = (
-        lesson_outstanding(lesson=lesson, course_attempt=attempt, answered_ids=set(attempts_by_question))
-        if attempt
-        else []
+        lesson_outstanding(lesson=lesson, course_attempt=attempt, results=results) if attempt else []
     )
     required = [item for item in lessons if item.required]
     previous_lesson = lessons[index - 1] if index else None
@@ -254,14 +308,22 @@ def _lesson_render(
             "show_answers": show_answers,
             "attempt": attempt,
             "outstanding": outstanding,
+            "end_notes": end_notes,
             "lesson_done": lesson.pk in completed_ids,
+            # A lesson published after the learner's take finished: optional until they take the course again.
+            "added_since": attempt is not None
+            and attempt.finished_at is not None
+            and lesson.pk not in completed_ids,
             "position": (index or 0) + 1,
+            "in_course": index is not None,  # False for a draft lesson previewed before it is published
             "lesson_total": len(lessons),
             "previous_lesson": previous_lesson,
             "previous_url": previous_lesson.get_url(request) if previous_lesson else None,
             "next_lesson": next_lesson,
             "next_url": next_lesson.get_url(request) if next_lesson else None,
-            "percent": round(100 * sum(1 for item in required if item.pk in completed_ids) / len(required))
+            "percent": 100
+            if attempt is not None and attempt.finished_at
+            else round(100 * sum(1 for item in required if item.pk in completed_ids) / len(required))
             if required
             else 0,
             # "Stuck?": help (e.g. champions) with what this course develops.
@@ -281,7 +343,7 @@ def _lesson_render(
     return response
 
 
-def _lesson_items(request, *, lesson, attempts_by_question, errors, preview, show_answers):
+def _lesson_items(request, *, lesson, attempts_by_question, errors, notes, preview, finished, show_answers):
     """The lesson body as render items; questions carry their learner-safe state (answers only when closed)."""
     items, number = [], 0
     seed = str(request.user.pk or "preview")
@@ -304,7 +366,9 @@ def _lesson_items(request, *, lesson, attempts_by_question, errors, preview, sho
             "used": progress.used,
             "remaining": progress.remaining,
             "closed": progress.closed,
-            "can_answer": not preview and not progress.closed,
+            "can_answer": not preview and not progress.closed and not finished,
+            "take_finished": finished,
+            "notes": notes.get(question_id, []),
         }
         if latest is not None:
             state["answer_text"] = answer_text(latest.snapshot, latest.answer)
@@ -406,6 +470,8 @@ def answer_detail(request, pk: int):
             "prompt": snapshot.get("prompt", ""),
             "answer_text": answer_text(snapshot, answer.answer),
             "correct_answer": correct_answer_text(snapshot) if closed else "",
+            # Short text: every answer that was accepted, so a refused answer can be compared with them.
+            "accepted": accepted_answers(snapshot) if closed else [],
             "explanation": snapshot.get("explanation", "") if closed else "",
             "breadcrumbs": [{"label": answer.lesson.title, "url": answer.lesson.get_url(request)}],
         },

@@ -10,6 +10,7 @@ from wagtail.admin.widgets.button import Button
 from competencies.hooks import DEVELOPED_COMPETENCIES_HOOK, GAP_SECTIONS_HOOK
 from home.hooks import (
     DASHBOARD_HOOK,
+    HOME_PREVIEW_HOOK,
     MAIN_MENU_HOOK,
     SEARCH_PROVIDERS_HOOK,
     DashboardPanel,
@@ -54,6 +55,25 @@ def my_courses_panel(request):
             "courses": dashboard_courses(user=request.user, request=request),
             "catalogue_url": menu_url(request, "catalogue"),  # the menu's, cached per site
         },
+        order=10,
+    )
+
+
+@hooks.register(HOME_PREVIEW_HOOK)
+def course_preview(request):
+    """For visitors who are not signed in: a taste of the catalogue on the home page."""
+    catalogue = CourseIndexPage.objects.live().first()
+    courses = list(
+        CoursePage.objects.live()
+        .order_by("level", "path")
+        .prefetch_related("competency_links__competency")[:3]
+    )
+    if not courses:
+        return None
+    return DashboardPanel(
+        title="Courses you could start with",
+        template_name="learning/panels/course_preview.html",
+        context={"courses": courses, "catalogue_url": catalogue.get_url(request) if catalogue else None},
         order=10,
     )
 

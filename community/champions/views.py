@@ -37,6 +37,8 @@ def _directory_page(request, *, competency=None, title="Find a data champion"):
         }
     elif competency is not None:
         filters = {"competency": competency}
+    from community.events.selectors import events_index_url
+
     found = selectors.with_cards(selectors.directory(**filters))
     page_obj = Paginator(found, selectors.PER_PAGE).get_page(request.GET.get("page"))
     profiles = list(page_obj.object_list)
@@ -49,6 +51,7 @@ def _directory_page(request, *, competency=None, title="Find a data champion"):
         "may_apply": can(request.user, "apply_champion"),
         "may_see_coverage": can(request.user, "view_champion_coverage"),
         "may_decide": can(request.user, "decide_champion_application"),
+        "events_url": events_index_url(request),
     }
     return render(request, "champions/directory.html", context)
 

@@ -18,3 +18,11 @@ def event_context(*, event: EventPage, user) -> dict:
         "may_sign_up": can(user, "sign_up_event", event),
         "organiser_url": profile_url_for(user=event.organiser) if event.organiser_id else "",
     }
+
+
+def events_index_url(request=None) -> str:
+    """Where the events listing lives ("" when the site has none), for links from the community pages."""
+    from .models import EventIndexPage
+
+    index = EventIndexPage.objects.live().first()
+    return (index.get_url(request) or "") if index is not None else ""

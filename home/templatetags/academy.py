@@ -1,6 +1,9 @@
 """Template tags every template can use (registered as a builtin): navigation, permissions, form fields."""
 
+import datetime
+
 from django import forms, template
+from django.utils import timezone
 
 from home import hooks
 from home.permissions import can as can_do
@@ -89,3 +92,28 @@ def govuk_field(bound_field, label_class="govuk-label", input_class=""):
         "label_class": label_class,
         "input_class": input_class,
     }
+
+
+@register.filter
+def clock(value) -> str:
+    """A time in GOV.UK style, in UK time: "8:03pm", "9am", "midday", "midnight" (Django's "a" gives "p.m.")."""
+    if not value:
+        return ""
+    if isinstance(value, datetime.datetime):
+        value = timezone.localtime(value) if timezone.is_aware(value) else value
+    hour, minute = value.hour, value.minute
+    if minute == 0 and hour in (0, 12):
+        return "midnight" if hour == 0 else "midday"
+    twelve = hour % 12 or 12
+    return f"{twelve}{f':{minute:02d}' if minute else ''}{'am' if hour < 12 else 'pm'}"
+
+
+@register.filter
+def html_datetime(value) -> str:
+    """A `<time datetime>` value the HTML standard accepts: ISO 8601 to the second (Django's "c" adds
+    six-digit microseconds, which validators reject)."""
+    if not value:
+        return ""
+    if isinstance(value, datetime.datetime):
+        return value.replace(microsecond=0).isoformat()
+    return value.isoformat()

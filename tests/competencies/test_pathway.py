@@ -94,6 +94,8 @@ def test_gap_and_pathway_after_two_completed_courses(client_for, learner, small_
     page = client_for(learner).get("/my-role/gap/").content.decode()
     assert page.index("Describing<") < page.index("Dq practice<") < page.index("Analysis<")
     assert "Take Describing first." in page
+    an1 = analysis.closes[0][0]
+    assert f"Develops {an1.name} (to Analyse level)." in page  # names, not codes (issue 18.5)
     assert "Reasoning" not in page
 
 

@@ -169,3 +169,16 @@ def test_ics_download_is_valid_rfc_5545(client_for, client, event_index, learner
     assert vevent.decoded("DTEND") == event.end_at.replace(microsecond=0)
     assert "Organised by Chloe Champion" in str(vevent["DESCRIPTION"])
     assert str(vevent["UID"]).startswith(f"event-{event.pk}@")
+
+
+def test_events_are_linked_from_the_community_and_champions_pages(client_for, event_index, learner):
+    """Issue 18.8: events are reachable without typing /events/."""
+    client = client_for(learner)
+    for url in ("/community/", "/champions/"):
+        body = client.get(url).content.decode()
+        assert f'href="{event_index.url}"' in body, url
+
+
+def test_no_events_link_when_the_site_has_no_events_page(client_for, site_with_home, learner):
+    body = client_for(learner).get("/community/").content.decode()
+    assert "see upcoming events" not in body

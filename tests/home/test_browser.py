@@ -68,3 +68,13 @@ def test_sign_in_errors_are_announced_and_pass_axe(page, axe_check, site):
     page.get_by_role("button", name="Sign in").click()
     assert page.locator(".govuk-error-summary").is_visible()
     axe_check(page)
+
+
+def test_admin_pages_fetch_nothing_from_other_hosts(page, site, admin_user, sign_in_with_second_factor):
+    """Issue 18.13: no request from the admin leaves the site (no Gravatar: staff email hashes stay here)."""
+    sign_in_with_second_factor(page, admin_user)
+    for path in ("/admin/", "/admin/pages/", "/admin/account/", "/admin/users/", "/admin/snippets/"):
+        page.goto(path)
+        page.wait_for_load_state("networkidle")
+        assert "gravatar.com" not in page.content(), path
+    assert page.off_host_requests == []

@@ -93,3 +93,45 @@ def test_no_template_or_css_references_the_gds_font_or_another_host():
         text = path.read_text(encoding="utf-8", errors="ignore")
         assert "GDS Transport" not in text, path
         assert "cdn." not in text and "unpkg" not in text and "jsdelivr" not in text, path
+
+
+@pytest.mark.django_db
+def test_privacy_notice_help_wording_and_titles(client, site_with_home, client_for, learner):
+    """Issue 18.10: a real privacy notice behind the footer link; link names that match; plain titles."""
+    home_page = client.get("/").content.decode()
+    assert '<a class="govuk-footer__link" href="/privacy/">Privacy notice</a>' in home_page
+    assert (
+        "<title>Data Academy – Example County Council</title>" in home_page
+    )  # not "Data Academy – Data Academy"
+    privacy = client.get("/privacy/")
+    assert privacy.status_code == 200
+    body = privacy.content.decode()
+    assert "<title>Privacy notice – Data Academy – Example County Council</title>" in body
+    assert "Your rights" in body and "download everything we hold about you" in body
+    # Help names the sign-in page's link as the sign-in page names it.
+    assert "Forgot your password?" in client.get("/help/").content.decode()
+    assert ">Forgot your password?</a>" in client.get("/accounts/login/").content.decode()
+    # "Your data" in words, not model names run together.
+    from allauth.account.models import EmailAddress
+
+    EmailAddress.objects.get_or_create(user=learner, email=learner.email, defaults={"primary": True})
+    your_data = client_for(learner).get("/my-learning/your-data/")
+    text = your_data.content.decode()
+    assert "Email addresses" in text and "Emailaddresses" not in text
+
+
+@pytest.mark.django_db
+def test_home_page_offers_a_way_in_signed_out_and_the_members_own_panels_signed_in(
+    client, client_for, learner
+):
+    """Issue 18.7: no dead ends. Sections come through home's hooks, so home imports no upper layer."""
+    from django.core.management import call_command
+
+    call_command("load_demo_content", verbosity=0)
+    body = client.get("/").content.decode()
+    assert "What the Academy offers" in body and ">Create an account" in body
+    assert "Courses you could start with" in body and "See every course" in body
+    member = client_for(learner).get("/").content.decode()
+    assert "Create an account" not in member and "Courses you could start with" not in member
+    assert "My courses" in member and "My role and gap" in member and "Community" in member
+    assert "Go to My learning" in member

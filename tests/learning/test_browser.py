@@ -1,5 +1,7 @@
 """What only a browser shows: a learner completes a course by keyboard; axe on every learning page and state."""
 
+import os
+
 import pytest
 from playwright.sync_api import expect
 
@@ -78,6 +80,47 @@ def test_learner_completes_a_course_by_keyboard_and_sees_the_certificate(
     page.goto("/my-learning/")
     assert "Passed" in page.content()
     axe_check(page)
+    assert page.off_host_requests == []
+
+
+def test_a_wrong_last_answer_can_be_retried_and_the_finish_is_told_beside_it(
+    page, axe_check, sign_in, learner, catalogue, short_course, tmp_path
+):
+    """Issue 18.1: the last question's promised retry is kept; the finish is said where the learner looks."""
+    shots = os.environ.get("SCREENSHOT_DIR") or str(tmp_path)
+    sign_in(page, learner)
+    page.goto("/learn/short/")
+    page.get_by_role("button", name="Start course").click()
+    page.wait_for_url("**/lesson-1/")
+    # Issue 18.4: the lesson's own text is GOV.UK body size, as large as the questions.
+    prose = page.locator(".academy-prose p").first.evaluate("e => getComputedStyle(e).fontSize")
+    prompt = page.locator(".academy-question__prompt p").first.evaluate("e => getComputedStyle(e).fontSize")
+    assert prose == prompt == "19px"
+    page.get_by_label("Timely").check()
+    page.get_by_role("button", name="Check answer to question 1").click()
+    expect(page.get_by_role("heading", name="Correct")).to_be_visible()
+    page.get_by_label("Your answer").fill("accountability")
+    page.get_by_role("button", name="Check answer to question 2").click()
+    expect(page.get_by_role("heading", name="Not quite")).to_be_visible()
+    expect(page.get_by_text("You have 1 attempt left. Try again below.")).to_be_in_viewport()
+    expect(page.get_by_role("link", name="Try question 2 again (1 attempt left)")).to_be_visible()
+    assert "You have finished this take" not in page.content()
+    axe_check(page)
+
+    page.get_by_label("Your answer").fill("freedom of information")
+    page.get_by_role("button", name="Try again to question 2").click()
+    note = page.get_by_text("That was the last question. You have finished the course and passed with 100%.")
+    expect(note).to_be_in_viewport()
+    expect(page.locator(".govuk-notification-banner")).to_have_count(0)
+    axe_check(page)
+    for width in (1280, 320):
+        page.set_viewport_size({"width": width, "height": 900 if width > 320 else 640})
+        expect(note).to_be_visible()
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+        page.screenshot(path=f"{shots}/retry-finished-{width}.png", full_page=True)
+    page.get_by_role("link", name="See your result").first.click()
+    page.wait_for_url("**/learning/courses/*/result/")
+    assert page.get_by_role("heading", name="Course complete").is_visible()
     assert page.off_host_requests == []
 
 

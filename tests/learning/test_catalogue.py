@@ -56,6 +56,7 @@ def test_filters_by_level_competency_and_time(client, catalogue, shelf, competen
     assert "Engage (0)" in body and "Reason (1)" in body  # counts respect the other filters
     response = client.get(catalogue.url, {"time": ["30-60"]})
     assert titles(response) == ["Recording data well"]
+    assert "1 course matches your filters" in response.content.decode()  # issue 18.5: singular verb
     response = client.get(catalogue.url, {"competency": competency.pk, "time": ["under-30"]})
     assert titles(response) == ["Reading a table"]
     response = client.get(catalogue.url, {"level": [Level.ANALYSE]})

@@ -16,7 +16,7 @@ from learning.models import (
     QuestionAttempt,
 )
 
-from .conftest import add_course, options, question_ids
+from .conftest import add_course, options, q_single, q_text, question_ids
 
 pytestmark = pytest.mark.django_db
 
@@ -40,6 +40,8 @@ def finish_course(client, lessons, *, numeric="85", text="freedom of information
     answer(client, second, numeric_id, answer=numeric)
     if numeric != "85":
         answer(client, second, numeric_id, answer=numeric)
+    if text != "freedom of information":  # a wrong answer leaves a retry: the lesson waits for it
+        answer(client, second, text_id, answer=text)
     return answer(client, second, text_id, answer=text)
 
 
@@ -223,7 +225,7 @@ def test_failing_the_pass_mark_gives_no_certificate_or_evidence_and_retake_keeps
     assert "You did not pass this time" in page and "50%" in page
     # Answers are closed for a finished take.
     answer(client, lessons[0], question_ids(lessons[0])[0], answer=right_option(lessons[0]))
-    assert QuestionAttempt.objects.count() == 4
+    assert QuestionAttempt.objects.count() == 5  # 1 + 2 + 2: each wrong answer was retried
     # Re-take: a new take, fresh answers, and the best result counts.
     response = client.post(course.url, {"action": "retake"})
     assert response.status_code == 302
@@ -351,3 +353,138 @@ def test_unknown_actions_are_rejected(client_for, learner, course, lessons, enro
     client = client_for(learner)
     assert client.post(lessons[0].url, {"action": "delete"}).status_code == 400
     assert client.post(course.url, {"action": "delete"}).status_code == 400
+
+
+def test_a_wrong_last_answer_keeps_its_retry_and_the_take_finishes_when_it_is_used(
+    client_for, learner, lessons, enrolled
+):
+    """Issue 18.1: the promised second attempt at the course's last question is never refused."""
+    client = client_for(learner)
+    first, second = lessons
+    answer(client, first, question_ids(first)[0], answer=right_option(first))
+    numeric_id, text_id = question_ids(second)
+    answer(client, second, numeric_id, answer="85")
+    answer(client, second, text_id, answer="nope")  # wrong, one attempt left
+    attempt = CourseAttempt.objects.get()
+    assert attempt.finished_at is None
+    assert not LessonCompletion.objects.filter(lesson=second).exists()
+    page = client.get(second.url).content.decode()
+    assert "Try question 2 again (1 attempt left)" in page
+    assert "You have finished this take" not in page
+    response = client.post(second.url, {"action": "complete"}, follow=True)
+    assert "Finish the lesson first: Try question 2 again (1 attempt left)." in response.content.decode()
+    assert response.redirect_chain[-1][0].endswith("#lesson-end")
+
+    response = answer(client, second, text_id, answer="freedom of information")
+    assert response["Location"].endswith(f"#question-{text_id}")
+    attempt.refresh_from_db()
+    assert attempt.finished_at is not None and attempt.passed
+    assert QuestionAttempt.objects.filter(question_id=text_id).count() == 2
+    page = client.get(second.url).content.decode()
+    # Told beside the question they answered, not in a banner at the top of the page.
+    note = page.index("You have finished the course and passed with 100%")
+    assert page.index(f'id="question-{text_id}"') < note
+    assert "govuk-notification-banner" not in page
+    assert f"/learning/courses/{lessons[0].get_parent().pk}/result/" in page[note:]
+
+
+def test_a_question_out_of_attempts_completes_the_lesson_and_says_so_beside_it(
+    client_for, learner, lessons, enrolled
+):
+    client = client_for(learner)
+    first = lessons[0]
+    qid = question_ids(first)[0]
+    answer(client, first, qid, answer=wrong_option(first))
+    assert not LessonCompletion.objects.filter(lesson=first).exists()
+    answer(client, first, qid, answer=wrong_option(first))
+    assert LessonCompletion.objects.filter(lesson=first).exists()
+    page = client.get(first.url).content.decode()
+    note = page.index("You have answered every question: this lesson is complete.")
+    assert page.index(f'id="question-{qid}"') < note
+    assert f'href="{lessons[1].url}"' in page[note:]
+    assert "Continue to the next lesson" in page[note:]
+
+
+def test_a_refused_answer_is_explained_beside_its_question(client_for, learner, lessons, enrolled):
+    client = client_for(learner)
+    first = lessons[0]
+    qid = question_ids(first)[0]
+    answer(client, first, qid, answer=right_option(first))
+    client.get(first.url)  # the lesson-complete note is read
+    answer(client, first, qid, answer=wrong_option(first))
+    page = client.get(first.url).content.decode()
+    note = page.index("You have already answered this question correctly.")
+    assert page.index(f'id="question-{qid}"') < note
+    assert 'role="alert"' in page[note - 200 : note]
+
+
+def test_passed_stays_passed_when_a_lesson_is_added_and_the_new_lesson_is_optional(
+    client_for, learner, course, lessons, enrolled
+):
+    """Issue 18.3: a lesson added after someone passed neither unpasses them nor locks its questions."""
+    from tests.factories.learning import LessonPageFactory
+
+    client = client_for(learner)
+    finish_course(client, lessons)
+    enrolment = Enrolment.objects.get()
+    attempt = enrolment.attempts.get()
+    assert attempt.passed and enrolment.completed_at is not None
+    added = LessonPageFactory(parent=course, title="Lesson 3", slug="lesson-3", body=[q_single()])
+    page = client.get(course.url).content.decode()
+    assert "and passed" in page and "1 lesson has been added since then" in page
+    assert "the new lesson is optional until you take the course again" in page
+    assert "New: optional" in page and 'value="100"' in page  # the take's progress is as it was
+    dashboard = client.get("/my-learning/").content.decode()
+    assert "Passed" in dashboard and "75%" not in dashboard
+
+    lesson_page = client.get(added.url).content.decode()
+    assert "This lesson was added after you finished the course" in lesson_page
+    qid = question_ids(added)[0]
+    response = answer(client, added, qid, answer=right_option(added))
+    assert response.status_code == 302
+    saved = QuestionAttempt.objects.get(lesson=added)
+    assert saved.correct and saved.course_attempt == attempt
+    attempt.refresh_from_db()
+    enrolment.refresh_from_db()
+    assert attempt.passed and attempt.score == 100 and enrolment.completed_at is not None
+    assert LessonCompletion.objects.filter(attempt=attempt, lesson=added).exists()
+    assert Certificate.objects.count() == 1
+    # Lessons that were part of the finished take stay closed.
+    first = lessons[0]
+    answer(client, first, question_ids(first)[0], answer=right_option(first))
+    assert QuestionAttempt.objects.filter(lesson=first).count() == 1
+
+
+def test_a_live_course_with_no_lessons_cannot_be_started(client_for, learner, catalogue):
+    empty = add_course(catalogue, slug="empty", lessons=[])
+    client = client_for(learner)
+    page = client.get(empty.url).content.decode()
+    assert "This course has no lessons yet." in page and "Start course" not in page
+    response = client.post(empty.url, {"action": "start"}, follow=True)
+    assert "This course has no lessons yet, so it cannot be started." in response.content.decode()
+    assert not Enrolment.objects.filter(course=empty).exists()
+
+
+def test_review_page_shows_every_accepted_answer_once_the_question_is_closed(client_for, learner, catalogue):
+    """Issue 18.2: alternatives are author-edited; a refused learner sees what would have been accepted."""
+    from learning.services import enrolment_start
+
+    question = q_text()
+    question[1]["accepted_answers"] = ["Reliability", "Consistency", "Consistent"]
+    course = add_course(catalogue, slug="alternatives", lessons=[[question]])
+    enrolment_start(user=learner, course=course)
+    lesson = course.lessons().specific().get()
+    client = client_for(learner)
+    qid = question_ids(lesson)[0]
+    answer(client, lesson, qid, answer="accuracy")
+    first = QuestionAttempt.objects.get()
+    review = client.get(f"/learning/answers/{first.pk}/").content.decode()
+    assert "Answers accepted" not in review and "Consistency" not in review  # still open: nothing given away
+    answer(client, lesson, qid, answer="Consistencies!")
+    second = QuestionAttempt.objects.get(number=2)
+    assert second.correct
+    review = client.get(f"/learning/answers/{first.pk}/").content.decode()
+    assert "Answers accepted" in review
+    for text in ("Reliability", "Consistency", "Consistent"):
+        assert f"<li>{text}</li>" in review
+    assert "Capitals, spaces, punctuation and simple plurals do not matter." in review

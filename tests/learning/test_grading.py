@@ -5,7 +5,15 @@ from decimal import Decimal
 import pytest
 from django.http import QueryDict
 
-from learning.grading import AnswerError, TamperedAnswer, grade, normalise_text, parse_answer, question_state
+from learning.grading import (
+    AnswerError,
+    TamperedAnswer,
+    accepted_answers,
+    grade,
+    normalise_text,
+    parse_answer,
+    question_state,
+)
 
 CHOICES = [
     {"id": "a", "text": "Timely", "correct": True, "feedback": "Yes"},
@@ -121,8 +129,10 @@ TEXT = {"kind": "text", "accepted": ["Freedom of Information"], "pattern": "", "
         ("Freedom of Information", True),
         ("  freedom   OF information. ", True),
         ("FREEDOM\tOF\nINFORMATION", True),
-        ("Freedom of Informations", False),
+        ("Freedom of Informations", True),  # simple plurals are ignored (issue 18.2)
+        ("freedom-of-information!", True),  # punctuation reads as a space
         ("Freedom", False),
+        ("Freedom of Misinformation", False),
     ],
 )
 def test_short_text_normalised_match(typed, correct):
@@ -147,6 +157,43 @@ def test_short_text_empty_and_too_long():
 
 def test_normalise_text_unicode():
     assert normalise_text("\uff26\uff2f\uff29") == "foi"  # full-width letters
+
+
+@pytest.mark.parametrize(
+    ("typed", "accepted", "correct"),
+    [
+        ("Consistency", ["Reliability", "Reliable", "Consistency", "Consistent"], True),
+        ("consistent.", ["Reliability", "Reliable", "Consistency", "Consistent"], True),
+        ("reliabilities", ["Reliability"], True),  # -ies
+        ("Glossaries", ["a glossary", "glossary"], True),
+        ("boxes", ["box"], True),  # -xes
+        ("matches", ["match"], True),  # -ches
+        ("confirmation biases", ["confirmation bias"], False),  # only simple plurals
+        ("don't know", ["dont know"], True),  # apostrophes dropped
+        ("data’s owner", ["datas owner"], True),  # curly apostrophe
+        ("  CONFIRMATION   bias ", ["confirmation bias"], True),
+        ("accuracy", ["Reliability", "Consistency"], False),
+        ("class", ["clas"], False),  # -ss is not a plural
+        ("status", ["statu"], False),  # -us is not a plural
+    ],
+)
+def test_short_text_alternatives_with_normalisation(typed, accepted, correct):
+    assert run({**TEXT, "accepted": accepted}, answer=typed).correct is correct
+
+
+def test_case_sensitive_alternatives_still_ignore_punctuation_and_plurals():
+    strict = {**TEXT, "accepted": ["GDPR", "UK GDPR"], "case_sensitive": True}
+    assert run(strict, answer="UK-GDPR.").correct
+    assert run(strict, answer="GDPRs").correct
+    assert not run(strict, answer="gdpr").correct
+
+
+def test_accepted_answers_lists_every_alternative_for_text_only():
+    assert accepted_answers({**TEXT, "accepted": ["Consistency", "Consistent"]}) == [
+        "Consistency",
+        "Consistent",
+    ]
+    assert accepted_answers({"kind": "single", "options": []}) == []
 
 
 ORDER = {

@@ -180,11 +180,12 @@ class TestAuthoring(WagtailPageTestCase):
         self.catalogue.add_child(instance=course)
         from .conftest import q_single
 
-        lesson = LessonPage(title="L", slug="l2", body=[q_single()])
+        lesson = LessonPage(title="L", slug="l2", body=[q_single()], live=False)  # a draft, never published
         course.add_child(instance=lesson)
         learner_view = self.client.get(f"/admin/pages/{lesson.pk}/view_draft/").content.decode()
         assert "Preview" in learner_view and "Expensive" in learner_view
         assert "Answer (authors only)" not in learner_view
+        assert "C: draft lesson, not yet published" in learner_view and "of 0" not in learner_view  # 18.5
         with_answers = self.client.get(f"/admin/pages/{lesson.pk}/view_draft/?mode=answers")
         assert "Answer (authors only):</strong> Timely" in with_answers.content.decode()
 

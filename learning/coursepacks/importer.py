@@ -263,7 +263,7 @@ class _Importer:
                 exercise is not None
                 and EXERCISE.dump(exercise, self.refs) == wanted
                 and self._same_notebook(exercise, notebook)
-                and (exercise.dataset_versions or {}) == pins
+                and {d.slug: exercise.pinned_version(d) for d in exercise.datasets.all()} == pins
             ):
                 self.refs.exercises[slug] = exercise
                 self.report.skipped.append(label)

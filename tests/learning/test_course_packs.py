@@ -78,6 +78,7 @@ def small_course(site_with_home):
         is_published=True,
     )
     exercise.datasets.set([dataset])
+    exercise.dataset_versions = {dataset.slug: dataset.version}  # pinned, as the exercise editor does
     exercise.save()
     Question.objects.create(
         exercise=exercise,

@@ -21,27 +21,42 @@ def user_has_second_factor(request) -> bool:
     return bool(request.session.get(SESSION_PROVIDER_MFA)) or is_mfa_enabled(request.user)
 
 
+# Where an account that must use a second factor is sent until it has one.
+MFA_SETUP_URL_NAME = "mfa_activate_totp"
+
+
+def mfa_exempt_path(path: str) -> bool:
+    """Setting up the second factor, signing out, and static files: reachable before the second factor."""
+    return path.startswith(tuple(settings.MFA_EXEMPT_PATH_PREFIXES))
+
+
 class MfaRequiredMiddleware:
-    """HR and admin accounts without an authenticator are sent to set one up."""
+    """Every request of an account that must use a second factor (roles.requires_mfa) is sent to set one up
+    until it has one; only MFA set-up, sign-out and static files are exempt (MFA_EXEMPT_PATH_PREFIXES)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         if self._must_set_up(request):
-            security_log.info("mfa required redirect user_id=%s", request.user.pk)
+            security_log.info(
+                "mfa required redirect user_id=%s method=%s path=%s",
+                request.user.pk,
+                request.method,
+                request.path,
+            )
             messages.warning(
                 request,
-                "Your role gives you access to staff records and the admin. Set up an authenticator app "
-                "to continue.",
+                "Your role gives you access to staff records, reports or moderation. Set up an authenticator "
+                "app to continue.",
             )
-            return redirect("mfa_activate_totp")
+            return redirect(MFA_SETUP_URL_NAME)
         return self.get_response(request)
 
     @staticmethod
     def _must_set_up(request) -> bool:
-        # The path first: other requests (the lab's files) then never load the session or the user.
-        if not request.path.startswith(tuple(settings.MFA_PROTECTED_PATH_PREFIXES)):
+        # The path first: static files (the lab's too) then never load the session or the user.
+        if mfa_exempt_path(request.path):
             return False
         user = getattr(request, "user", None)
         if user is None or not user.is_authenticated:

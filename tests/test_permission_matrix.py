@@ -779,3 +779,121 @@ def test_pages_by_role(world):
             if got != expected[role]:
                 failures.append(f"GET {url} as {role}: expected {expected[role]}, got {got}")
     assert not failures, "\n".join(failures)
+
+
+# --- HR and admin accounts without a second factor ----------------------------------------------------
+# Two more columns: an HR and an Academy admin account signed in with a password only. Every route the
+# resolver knows (ours with the world's objects, Wagtail's and allauth's with sample arguments) and every page
+# sends them to set up an authenticator, for GET and POST alike; only MFA set-up and sign-out are exempt.
+NO_MFA_ROLES = ("hr_without_mfa", "admin_without_mfa")
+SAMPLE_ARGUMENTS = {
+    "int": "1",
+    "slug": "x",
+    "str": "x",
+    "path": "x",
+    "uuid": "00000000-0000-0000-0000-000000000001",
+}
+
+
+def every_route() -> dict[str, str]:
+    """{route's name or pattern: a sample path} for every URL pattern of the project, third-party ones too."""
+    import re
+
+    found: dict[str, str] = {}
+
+    def sample(route: str) -> str:
+        path = re.sub(r"<(?:(\w+):)?\w+>", lambda m: SAMPLE_ARGUMENTS.get(m.group(1) or "str", "x"), route)
+        return path
+
+    def regex_sample(regex: str) -> str | None:
+        # Named or plain groups become a sample value; anchors and optional slashes are dropped.
+        path = re.sub(r"\(\?P<\w+>[^)]*\)|\([^)]*\)", "1", regex)
+        path = path.lstrip("^").rstrip("$").replace("\\Z", "").replace("/?", "/").replace("\\.", ".")
+        return None if re.search(r"[\\\[\]()*+?{}|]", path) else path
+
+    def walk(patterns, prefix="", namespace=""):
+        for p in patterns:
+            pattern = p.pattern
+            piece = sample(str(pattern)) if hasattr(pattern, "_route") else regex_sample(str(pattern))
+            if piece is None:
+                continue
+            if isinstance(p, URLResolver):
+                ns = f"{namespace}{p.namespace}:" if p.namespace else namespace
+                walk(p.url_patterns, prefix + piece, ns)
+            else:
+                found.setdefault(f"{namespace}{p.name}" if p.name else prefix + piece, "/" + prefix + piece)
+
+    walk(get_resolver().url_patterns)
+    return found
+
+
+def test_every_route_gives_a_sample_path_for_the_no_mfa_columns():
+    """The walk reaches the Wagtail admin, allauth and every route of ours, so no area escapes the columns."""
+    routes = every_route()
+    assert set(own_routes()) <= set(routes)
+    for name in ("wagtailadmin_home", "wagtailadmin_pages:edit", "wagtailusers_users:index", "account_email"):
+        assert name in routes, name
+    assert len(routes) > 300
+
+
+@pytest.fixture
+def no_mfa_clients(world, client_for):
+    from tests.conftest import make_user
+
+    from home import roles
+
+    hr = make_user("hr-no-mfa@test.gov.uk", roles.HR)
+    admin = make_user("admin-no-mfa@test.gov.uk", roles.ACADEMY_ADMIN)
+    return {
+        "hr_without_mfa": client_for(hr, with_mfa=False),
+        "admin_without_mfa": client_for(admin, with_mfa=False),
+    }
+
+
+def _is_mfa_exempt(path: str) -> bool:
+    from home.middleware import mfa_exempt_path
+
+    return mfa_exempt_path(path)
+
+
+@pytest.mark.django_db
+def test_hr_and_admin_without_mfa_are_sent_to_set_up_everywhere(world, no_mfa_clients):
+    from home.middleware import MFA_SETUP_URL_NAME
+
+    setup = reverse(MFA_SETUP_URL_NAME)
+    paths = {name: reverse(name, kwargs=route.kwargs(world)) for name, route in ROUTES.items()}
+    paths |= {name: path for name, path in every_route().items() if name not in paths}
+    paths |= {f"page {name}": url_for(world) for name, (url_for, _) in PAGES.items()}
+    failures, exempt = [], []
+    for name, path in sorted(paths.items()):
+        if _is_mfa_exempt(path):
+            exempt.append(path)
+            continue
+        for role in NO_MFA_ROLES:
+            client = no_mfa_clients[role]
+            for method in ("get", "post"):
+                response = getattr(client, method)(path)
+                if response.status_code != 302 or response["Location"] != setup:
+                    failures.append(f"{method.upper()} {path} ({name}) as {role}: {response.status_code}")
+    assert not failures, "\n".join(failures)
+    # What is exempt is only MFA set-up, sign-out and static files: nothing of ours, of Wagtail's or HR's.
+    assert all(
+        p.startswith(
+            ("/accounts/2fa/", "/accounts/reauthenticate/", "/accounts/logout/", "/lab/", "/signed-out/")
+        )
+        for p in exempt
+    ), exempt
+
+
+@pytest.mark.django_db
+def test_mfa_set_up_and_sign_out_stay_open_without_mfa(world, no_mfa_clients):
+    from home.middleware import MFA_SETUP_URL_NAME
+
+    for role in NO_MFA_ROLES:
+        client = no_mfa_clients[role]
+        setup = client.get(reverse(MFA_SETUP_URL_NAME))
+        assert setup.status_code in (200, 302) and setup.get("Location") != reverse(MFA_SETUP_URL_NAME), role
+        assert client.get(reverse("account_logout")).status_code == 200, role
+        assert client.post(reverse("account_logout")).status_code == 302, role
+        # Signed out: the pages are anyone's again.
+        assert outcome(client.get(reverse("home:dashboard"))) == LOGIN

@@ -192,8 +192,13 @@ ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_CHANGE_EMAIL = True
 ACCOUNT_ADAPTER = "home.adapters.AccountAdapter"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Data Academy] "
+# The client's address behind the TLS proxy (README, "Deploying"): every rate limit "per ip" counts per client
+# only when the app knows how many proxies append to X-Forwarded-For, or which header carries the address.
+ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT") or "0")
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER") or None
 ACCOUNT_RATE_LIMITS = {
-    # Brute force: every login path (site and Wagtail admin) goes through allauth's login view.
+    # Brute force: every login path (site and Wagtail admin) goes through allauth's login view. Failed
+    # sign-ins count per client address and per account (key: the email tried), never for the whole site.
     "login_failed": "5/5m/ip,5/5m/key",
     "login": "30/m/ip",
     "signup": "20/m/ip",
@@ -205,8 +210,18 @@ ACCOUNT_RATE_LIMITS = {
 ACCOUNT_ALLOWED_EMAIL_DOMAINS = env_list("ACCOUNT_ALLOWED_EMAIL_DOMAINS")
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = os.environ.get("MFA_TOTP_ISSUER", "Data Academy")
-# Paths that an HR or Academy admin account may reach only once it has an authenticator.
-MFA_PROTECTED_PATH_PREFIXES = ["/admin/", "/framework/reports/", "/reports/"]
+# An account that must use a second factor (HR, Academy admins, operators, forum moderators: home.roles
+# requires_mfa) reaches nothing but these until it has one: setting up the authenticator (and the fresh
+# sign-in allauth asks for first), signing out, and static files (the lab is static files too).
+MFA_EXEMPT_PATH_PREFIXES = [
+    "/accounts/2fa/",
+    "/accounts/reauthenticate/",
+    "/accounts/logout/",
+    "/signed-out/",
+    STATIC_URL,
+    "/lab/",
+    "/favicon.ico",
+]
 
 # Single sign-on (off unless its environment variables are set): see sso.py.
 from .sso import *  # noqa: E402, F403

@@ -838,9 +838,8 @@ def test_every_route_gives_a_sample_path_for_the_no_mfa_columns():
 
 @pytest.fixture
 def no_mfa_clients(world, client_for):
-    from tests.conftest import make_user
-
     from home import roles
+    from tests.conftest import make_user
 
     hr = make_user("hr-no-mfa@test.gov.uk", roles.HR)
     admin = make_user("admin-no-mfa@test.gov.uk", roles.ACADEMY_ADMIN)

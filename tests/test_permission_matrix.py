@@ -347,6 +347,12 @@ ROUTES: dict[str, Route] = {
         get=admin_area(hr=OK, admin=OK),
         post=admin_area(hr=OK, admin=OK),
     ),
+    # An import's progress and result page (any framework editor reads it; the page takes no POST data).
+    "competencies_import_status": Route(
+        kwargs=lambda w: {"pk": w["framework_import"].pk},
+        get=admin_area(hr=OK, admin=OK),
+        post=admin_area(hr=OK, admin=OK),
+    ),
     "competencies_publish": Route(
         get=admin_area(hr=OK, admin=OK),
         post=admin_area(hr=OK, admin=OK),
@@ -565,7 +571,7 @@ def world(db, other_learner, client_for):
     from community.models import Category, Notification, Post
     from community.notifications import unsubscribe_token
     from community.services import post_create, profile_for, topic_create
-    from competencies.models import Competency, RoleProfile
+    from competencies.models import Competency, FrameworkImport, RoleProfile
     from jupyterlite.models import Dataset, Exercise
     from learning.models import Certificate, CoursePage
     from learning.services import answer_submit, enrolment_start
@@ -636,6 +642,9 @@ def world(db, other_learner, client_for):
         "certificate": certificate,
         "answer": answer,
         "competency": Competency.objects.published().order_by("code").first(),
+        "framework_import": FrameworkImport.objects.create(
+            format="ddat", filename="ddat.csv", data=b"", status="done", summary="No changes."
+        ),
         "role": RoleProfile.objects.published().jobs().order_by("code").first(),
         **_champions_world(learner=learner, champion=users["champion"]),
         **_required_learning_world(learner),

@@ -161,8 +161,9 @@ ROUTES: dict[str, Route] = {
     "community:category_watch": Route(
         kwargs=lambda w: {"slug": w["category"].slug}, get=signed_in(NOT_ALLOWED), post=signed_in(REDIRECT)
     ),
+    # A lesson with no discussion yet: GET offers to start one (creates nothing), POST starts it.
     "community:discuss": Route(
-        kwargs=lambda w: {"page_id": w["lesson"].pk}, get=signed_in(REDIRECT), post=signed_in(REDIRECT)
+        kwargs=lambda w: {"page_id": w["lesson"].pk}, get=signed_in(OK), post=signed_in(REDIRECT)
     ),
     "community:flags_dismiss": Route(kwargs=lambda w: {"pk": w["reply"].pk}, get=MODERATORS, post=MODERATORS),
     "community:index": Route(get=signed_in(OK), post=signed_in(OK)),

@@ -6,6 +6,7 @@ from allauth.mfa.utils import is_mfa_enabled
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import SESSION_KEY
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.utils.cache import add_never_cache_headers
 
@@ -62,6 +63,23 @@ class MfaRequiredMiddleware:
         if user is None or not user.is_authenticated:
             return False
         return roles.requires_mfa(user) and not user_has_second_factor(request)
+
+
+class AdminAccessMiddleware:
+    """A signed-in member without admin access who opens the Wagtail admin gets a 403 page. (Wagtail would send
+    them to sign in, and the sign-in page, seeing them signed in, straight back: a redirect loop.)"""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path.startswith(settings.ADMIN_PATH_PREFIX) and not request.path.startswith(
+            settings.ADMIN_PATH_PREFIX + "login/"
+        ):
+            user = getattr(request, "user", None)
+            if user is not None and user.is_authenticated and not user.has_perm("wagtailadmin.access_admin"):
+                raise PermissionDenied("No admin access")
+        return self.get_response(request)
 
 
 SENSITIVE_PATH_PREFIXES = ("/accounts/", "/admin/", "/my-learning/", "/signed-out/")

@@ -20,12 +20,13 @@ OK, REDIRECT, BAD, FORBIDDEN, NOT_FOUND, NOT_ALLOWED = 200, 302, 400, 403, 404, 
 
 
 def admin_area(*, hr, admin):
-    """Wagtail admin screens: members without admin access are sent to sign in; HR's admin is the framework."""
+    """Wagtail admin screens: visitors are sent to sign in, members without admin access refused (a 403, not a
+    loop through the sign-in page); HR's admin is the framework."""
     return {
         "anonymous": LOGIN,
-        "learner": LOGIN,
-        "other_learner": LOGIN,
-        "champion": LOGIN,
+        "learner": FORBIDDEN,
+        "other_learner": FORBIDDEN,
+        "champion": FORBIDDEN,
         "hr": hr,
         "admin": admin,
     }

@@ -83,6 +83,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "home.middleware.MfaRequiredMiddleware",
+    "home.middleware.AdminAccessMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -227,6 +228,7 @@ MFA_EXEMPT_PATH_PREFIXES = [
 from .sso import *  # noqa: E402, F403
 
 # --- Wagtail ---------------------------------------------------------------------------------
+ADMIN_PATH_PREFIX = "/admin/"  # where config/urls.py mounts the Wagtail admin
 WAGTAIL_SITE_NAME = "Data Academy"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILADMIN_LOGIN_URL = "account_login"

@@ -45,8 +45,16 @@ def test_hr_with_authenticator_reaches_admin(client_for, hr_user):
 
 @pytest.mark.django_db
 def test_learners_are_not_asked_for_mfa(client_for, learner):
-    response = client_for(learner).get("/admin/")
-    assert response["Location"] != "/accounts/2fa/totp/activate/"
+    assert client_for(learner).get("/my-learning/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_learner_opening_the_admin_is_refused_not_sent_round_a_sign_in_loop(client_for, learner, client):
+    response = client_for(learner).get("/admin/", follow=True)
+    assert response.status_code == 403 and not response.redirect_chain
+    assert client_for(learner).get("/admin/pages/").status_code == 403
+    # Visitors still sign in first.
+    assert client.get("/admin/")["Location"].startswith("/accounts/login/")
 
 
 @pytest.mark.django_db

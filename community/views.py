@@ -149,7 +149,12 @@ def topic(request, pk, slug=None):
 
 @member_required
 def post_permalink(request, pk):
+    """A post's short link: to its place in its topic, for those who may see both (the topic's address holds
+    its title, so a hidden topic or post is a 404 like the topic page itself)."""
     post = get_object_or_404(Post.objects.select_related("topic"), pk=pk)
+    _get_topic(request, post.topic_id)
+    if not can(request.user, "view_post", post):
+        raise Http404("No such post")
     page = selectors.page_for_post_number(post.number)
     return redirect(f"{post.topic.get_absolute_url()}?page={page}#post-{post.number}")
 

@@ -223,3 +223,21 @@ def test_demo_is_idempotent(demo_content):
 
     assert counts[0] == 8 + CoursePage.objects.live().count() and counts[1] == 4
     assert Topic.objects.get(title__startswith="Same street").accepted_post is not None
+
+
+def test_a_hidden_topics_title_does_not_leak_through_its_posts_short_links(
+    client_for, learner, other_learner, champion, topic, reply
+):
+    first = Post.objects.get(topic=topic, number=1)
+    moderation.post_hide(actor=champion, post=first, reason="Personal data in the question")
+    topic.refresh_from_db()
+    assert topic.is_hidden
+    for post in (first, reply):
+        response = client_for(other_learner).get(f"/community/p/{post.pk}/")
+        assert response.status_code == 404, post.number
+        assert topic.slug not in response.get("Location", "")
+    # The author and the moderators still follow the link.
+    assert (
+        client_for(learner).get(f"/community/p/{first.pk}/")["Location"].startswith(topic.get_absolute_url())
+    )
+    assert client_for(champion).get(f"/community/p/{first.pk}/").status_code == 302

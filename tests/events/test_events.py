@@ -169,3 +169,15 @@ def test_ics_download_is_valid_rfc_5545(client_for, client, event_index, learner
     assert vevent.decoded("DTEND") == event.end_at.replace(microsecond=0)
     assert "Organised by Chloe Champion" in str(vevent["DESCRIPTION"])
     assert str(vevent["UID"]).startswith(f"event-{event.pk}@")
+
+
+@pytest.mark.django_db
+def test_the_ics_file_carries_the_joining_link_only_for_members_with_a_place(
+    client_for, event, learner, other_learner
+):
+    assert event.is_online
+    client_for(learner).post(f"/champions/events/{event.pk}/sign-up/")
+    with_place = client_for(learner).get(event.ics_url()).content.decode().replace("\r\n ", "")
+    without = client_for(other_learner).get(event.ics_url()).content.decode().replace("\r\n ", "")
+    assert "teams.example.org/meet/abc" in with_place
+    assert "teams.example.org" not in without and "Show and tell" in without

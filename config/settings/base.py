@@ -207,7 +207,8 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password_from_key": "20/m/ip",
     "confirm_email": "1/3m/key",
 }
-# Empty means any domain may sign up; a council sets e.g. "essex.gov.uk,example-council.gov.uk".
+# The email domains that may sign up, e.g. "essex.gov.uk,example-council.gov.uk"; "*" allows any domain.
+# Production refuses to start without it; in development, empty allows any.
 ACCOUNT_ALLOWED_EMAIL_DOMAINS = env_list("ACCOUNT_ALLOWED_EMAIL_DOMAINS")
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = os.environ.get("MFA_TOTP_ISSUER", "Data Academy")

@@ -19,6 +19,13 @@ if not (os.environ.get("TRUSTED_PROXY_COUNT") or os.environ.get("CLIENT_IP_HEADE
         "environment for production."
     )
 
+# Anyone could make an account otherwise: a council names its domains, or says "*" to allow any.
+if not env_list("ACCOUNT_ALLOWED_EMAIL_DOMAINS"):
+    raise ImproperlyConfigured(
+        "ACCOUNT_ALLOWED_EMAIL_DOMAINS must be set in the environment for production: the council's email "
+        'domains (comma separated), or "*" to let any address sign up.'
+    )
+
 DEBUG = False
 SECRET_KEY = os.environ["SECRET_KEY"]
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")

@@ -38,6 +38,7 @@ PRODUCTION_ENV = {
     "ALLOWED_HOSTS": "academy.example.gov.uk",
     "DATABASE_URL": "sqlite:////tmp/academy-deploy-check.sqlite3",
     "TRUSTED_PROXY_COUNT": "1",
+    "ACCOUNT_ALLOWED_EMAIL_DOMAINS": "example.gov.uk",
 }
 
 
@@ -98,3 +99,21 @@ def test_production_refuses_to_start_without_saying_how_to_find_the_client_behin
     assert result.returncode != 0
     assert "TRUSTED_PROXY_COUNT" in result.stderr
     assert run_check("config.settings.production", {**env, "CLIENT_IP_HEADER": "X-Real-IP"}).returncode == 0
+
+
+def test_production_refuses_to_start_without_allowed_email_domains_unless_told_any_may_sign_up():
+    env = {k: v for k, v in PRODUCTION_ENV.items() if k != "ACCOUNT_ALLOWED_EMAIL_DOMAINS"}
+    result = run_check("config.settings.production", env)
+    assert result.returncode != 0 and "ACCOUNT_ALLOWED_EMAIL_DOMAINS must be set" in result.stderr
+    assert (
+        run_check("config.settings.production", {**env, "ACCOUNT_ALLOWED_EMAIL_DOMAINS": "*"}).returncode == 0
+    )
+
+
+def test_a_star_lets_any_domain_sign_up(settings):
+    from home.adapters import email_domain_allowed
+
+    settings.ACCOUNT_ALLOWED_EMAIL_DOMAINS = ["*"]
+    assert email_domain_allowed("someone@elsewhere.org")
+    settings.ACCOUNT_ALLOWED_EMAIL_DOMAINS = ["example.gov.uk"]
+    assert not email_domain_allowed("someone@elsewhere.org")

@@ -58,6 +58,7 @@ class AppServer:
             "DATABASE_URL": database_url,
             "DB_CONN_MAX_AGE": "60",
             "TRUSTED_PROXY_COUNT": "0",
+            "ACCOUNT_ALLOWED_EMAIL_DOMAINS": "*",
             **(extra_env or {}),
         }
         env.pop("REDIS_URL", None)

@@ -10,10 +10,11 @@ own way. home knows no app above it: everything arrives through the hook.
 import logging
 import re
 import unicodedata
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 
 from django.core.paginator import Paginator
-from django.db import DatabaseError, transaction
+from django.db import DatabaseError, connection, transaction
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from wagtail import hooks
@@ -157,7 +158,10 @@ def run(*, query: str, user, kind: str = "", offset: int = 0, limit: int = 10):
     for provider in search_providers():
         wanted = provider.key == kind
         try:
-            with transaction.atomic():  # a savepoint: a refused query leaves the request's transaction usable
+            # PostgreSQL aborts the surrounding transaction on a refused query: there, inside one, a savepoint
+            # keeps it usable. Pages are served outside any (and SQLite aborts nothing): no extra queries.
+            keep = connection.in_atomic_block and connection.vendor == "postgresql"
+            with transaction.atomic() if keep else nullcontext():
                 found = provider.search(
                     query=query,
                     terms=terms,

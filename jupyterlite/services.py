@@ -280,9 +280,13 @@ def validate_csv(
 
 
 def _csv_text(rows: list[list[str]]) -> str:
-    buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n").writerows(rows)
-    return buffer.getvalue()
+    """The rows back as CSV text, cells exactly as uploaded (a dataset is data, not an export to Excel: the
+    shared writer's formula guard would change values such as '-3')."""
+
+    def cell(value: str) -> str:
+        return f'"{value.replace(chr(34), chr(34) * 2)}"' if any(c in value for c in ',"\r\n') else value
+
+    return "".join(",".join(cell(v) for v in row) + "\n" for row in rows)
 
 
 @transaction.atomic

@@ -8,6 +8,8 @@ import os
 
 os.environ.setdefault("SECRET_KEY", "benchmark-only-not-secret-0123456789-abcdefghijklmnopqrstuvwxyz")
 os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
+os.environ.setdefault("TRUSTED_PROXY_COUNT", "0")  # no proxy in front of the benchmark's server
+os.environ.setdefault("ACCOUNT_ALLOWED_EMAIL_DOMAINS", "*")
 
 from config.settings.production import *  # noqa: E402, F403
 from config.settings.production import STORAGES  # noqa: E402

@@ -151,7 +151,12 @@ def topic(request, pk, slug=None):
 
 @member_required
 def post_permalink(request, pk):
+    """A post's short link: to its place in its topic, for those who may see both (the topic's address holds
+    its title, so a hidden topic or post is a 404 like the topic page itself)."""
     post = get_object_or_404(Post.objects.select_related("topic"), pk=pk)
+    _get_topic(request, post.topic_id)
+    if not can(request.user, "view_post", post):
+        raise Http404("No such post")
     page = selectors.page_for_post_number(post.number)
     return redirect(f"{post.topic.get_absolute_url()}?page={page}#post-{post.number}")
 
@@ -537,11 +542,17 @@ def profile(request, handle):
 
 @member_required
 def discuss_page(request, page_id):
-    """Open the discussion topic of a lesson (or any live page), creating it and its category on first use."""
-    page = get_object_or_404(Page.objects.live(), pk=page_id)
-    if page.depth <= 2:
-        raise Http404("Only pages inside a section have discussions")
+    """A lesson's discussion: its topic if it has one; otherwise (GET) a button to start it, and (POST) start
+    it, with its course's category on first use. Reading never creates anything, and only lessons have one."""
+    from learning.models import LessonPage
+
+    page = get_object_or_404(Page.objects.live().type(LessonPage), pk=page_id)
     if not all(restriction.accept_request(request) for restriction in page.get_view_restrictions()):
         raise PermissionDenied
-    topic = services.lesson_topic_open(user=request.user, page=page.specific)
-    return redirect(topic.get_absolute_url())
+    require(request.user, "view_forum")
+    topic = Topic.objects.filter(page=page).first()
+    if topic is None and request.method == "POST":
+        topic = services.lesson_topic_open(user=request.user, page=page.specific)
+    if topic is not None:
+        return redirect(topic.get_absolute_url())
+    return render(request, "community/discuss_start.html", {"lesson": page})

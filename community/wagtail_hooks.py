@@ -6,10 +6,12 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from home import roles
 from home.hooks import (
     DASHBOARD_HOOK,
     HEADER_LINKS_HOOK,
     MAIN_MENU_HOOK,
+    MFA_REQUIRED_HOOK,
     PAGE_ASIDES_HOOK,
     SEARCH_PROVIDERS_HOOK,
     DashboardPanel,
@@ -18,9 +20,15 @@ from home.hooks import (
     PageAside,
 )
 
-from . import notifications, search
+from . import notifications, permissions, search
 from .models import Category, Topic
 from .templatetags.community_tags import discussion_link_context
+
+
+@hooks.register(MFA_REQUIRED_HOOK)
+def moderators_need_a_second_factor(user):
+    """A champion listed as a category's moderator hides, locks and moves other members' posts."""
+    return roles.is_champion(user) and bool(permissions.moderated_category_ids(user))
 
 
 @hooks.register(MAIN_MENU_HOOK)

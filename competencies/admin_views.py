@@ -11,7 +11,7 @@ from home.permissions import require
 from . import services, transfer
 from .forms import PRIORITY_CHOICES, ImportForm, PublishVersionForm, RoleMatrixForm, matrix_choices
 from .importers import ImportRejected
-from .models import Competency, CompetencyArea, FrameworkVersion, Priority, RoleProfile
+from .models import Competency, CompetencyArea, FrameworkImport, FrameworkVersion, Priority, RoleProfile
 
 
 def _render(request, template, title, context, icon="table"):
@@ -21,43 +21,56 @@ def _render(request, template, title, context, icon="table"):
 
 
 def import_framework(request):
-    """Upload a framework file; every row is checked before anything is written."""
+    """Upload a framework file. The import runs as a task (thousands of rows take longer than a request may):
+    the upload is stored and the admin is sent to its progress page, which shows the result when done."""
     require(request.user, "edit_framework")
     form = ImportForm(request.POST or None, request.FILES or None)
     errors: list[str] = []
     if request.method == "POST" and form.is_valid():
         upload, roles_upload = form.cleaned_data["file"], form.cleaned_data["roles_file"]
         try:
-            parsed = transfer.parse_files(
-                fmt=form.cleaned_data["format"],
-                data=_read_capped(upload),
-                filename=upload.name,
-                roles_data=_read_capped(roles_upload) if roles_upload else None,
-                roles_name=roles_upload.name if roles_upload else "",
-            )
-            result = transfer.framework_import(parsed=parsed, user=request.user, source=upload.name)
+            data = _read_capped(upload)
+            roles_data = _read_capped(roles_upload) if roles_upload else None
         except ImportRejected as exc:
             errors = exc.errors
             messages.error(request, f"Nothing was imported: {upload.name} has {len(errors)} problem(s).")
         else:
-            suffix = f" Recorded as version {result.version.number}." if result.version else ""
-            messages.success(request, f"{result.summary()}{suffix}")
-            return redirect("competencies_import")
+            job = transfer.queue_import(
+                user=request.user,
+                fmt=form.cleaned_data["format"],
+                filename=upload.name,
+                data=data,
+                roles_filename=roles_upload.name if roles_upload else "",
+                roles_data=roles_data,
+            )
+            return redirect("competencies_import_status", pk=job.pk)
     return _render(
         request,
         "competencies/admin/import.html",
         "Import framework",
-        {"form": form, "errors": errors},
+        {"form": form, "errors": errors, "recent": FrameworkImport.objects.defer("data", "roles_data")[:5]},
+        "upload",
+    )
+
+
+def import_status(request, pk):
+    """An import's progress while it runs (the page refreshes itself), then its result and report."""
+    require(request.user, "edit_framework")
+    job = get_object_or_404(FrameworkImport.objects.defer("data", "roles_data"), pk=pk)
+    return _render(
+        request,
+        "competencies/admin/import_status.html",
+        f"Import of {job.filename}",
+        {"job": job, "percent": round(100 * job.done / job.total) if job.total else 0},
         "upload",
     )
 
 
 def _read_capped(upload) -> bytes:
-    from .importers import MAX_IMPORT_BYTES
+    """The upload's bytes; one over the limit is refused with its real size before anything is read."""
+    from .importers import check_size
 
-    if upload.size > MAX_IMPORT_BYTES:
-        # Read one byte more than allowed so the parser reports the size without loading the whole upload.
-        return upload.read(MAX_IMPORT_BYTES + 1)
+    check_size(upload.size, filename=upload.name)
     return upload.read()
 
 

@@ -117,6 +117,8 @@ class ParsedFramework:
     areas: dict[str, str] = field(default_factory=dict)  # name → description
     competencies: dict[str, ParsedCompetency] = field(default_factory=dict)
     roles: dict[str, ParsedRole] = field(default_factory=dict)
+    # What the import accepted but the admin should know (rows skipped or merged, descriptions missing).
+    report: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -146,17 +148,51 @@ def _column_letter(index: int) -> str:
     return letters
 
 
-def read_rows(data: bytes, *, filename: str, columns: list[str], required: list[str]) -> list[Row]:
-    """Decode and split a CSV file, checking size, encoding, header and that required cells are filled."""
-    if len(data) > MAX_IMPORT_BYTES:
+def size_text(size: int) -> str:
+    """A file size as people read it: '50.0 MB', '320 KB'."""
+    if size >= 1024 * 1024:
+        return f"{size / 1024 / 1024:.1f} MB"
+    return f"{max(1, round(size / 1024))} KB"
+
+
+def check_size(size: int, *, filename: str) -> None:
+    """Refuse a file over MAX_IMPORT_BYTES, saying its real size (callers check before reading it all)."""
+    if size > MAX_IMPORT_BYTES:
         raise ImportRejected(
             [
-                f"{filename}: the file is {len(data) / 1024 / 1024:.1f} MB; the largest file accepted is "
+                f"{filename}: the file is {size_text(size)}; the largest file accepted is "
                 f"{MAX_IMPORT_BYTES // 1024 // 1024} MB."
             ]
         )
+
+
+# UTF-8's byte order mark read as cp1252 and saved again as UTF-8 ("Body Name" arrives as "ï»¿Body Name").
+DOUBLE_ENCODED_BOM = "\u00ef\u00bb\u00bf"
+
+
+def read_rows(
+    data: bytes,
+    *,
+    filename: str,
+    columns: list[str],
+    required: list[str],
+    errors: list[str] | None = None,
+) -> list[Row]:
+    """Decode and split a CSV file, checking size, encoding, header and that required cells are filled.
+
+    A file that cannot be read at all is rejected at once; row problems are added to `errors` when given
+    (so the caller reports them with its own, in one pass), else rejected together."""
+    check_size(len(data), filename=filename)
     if not data.strip():
         raise ImportRejected([f"{filename}: the file is empty."])
+    if b"\x00" in data:
+        line = data[: data.index(b"\x00")].count(b"\n") + 1
+        raise ImportRejected(
+            [
+                f"{filename}, line {line}: the file contains NUL bytes, so it is not a CSV text file (a "
+                "spreadsheet saved in another format?). Save it as 'CSV UTF-8' and try again."
+            ]
+        )
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -164,22 +200,29 @@ def read_rows(data: bytes, *, filename: str, columns: list[str], required: list[
         raise ImportRejected(
             [f"{filename}, line {line}: the file is not UTF-8 text. Save it as 'CSV UTF-8' and try again."]
         ) from exc
+    text = text.removeprefix(DOUBLE_ENCODED_BOM).removeprefix("\ufeff")
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         header = [cell.strip() for cell in next(reader)]
     except csv.Error as exc:
         raise ImportRejected([f"{filename}, line 1: the file is not a CSV file ({exc})."]) from exc
+    header_problems = [
+        f"{filename}, line 1: the column {name!r} appears more than once (columns "
+        f"{', '.join(_column_letter(i) for i, h in enumerate(header) if h == name)}); keep one."
+        for name in dict.fromkeys(h for h in header if h and header.count(h) > 1)
+    ]
     missing = [c for c in columns if c not in header]
     if missing:
-        raise ImportRejected(
-            [
-                f"{filename}, line 1: missing column{'s' if len(missing) > 1 else ''} "
-                f"{', '.join(repr(c) for c in missing)}. The columns are: {', '.join(columns)}."
-            ]
+        header_problems.append(
+            f"{filename}, line 1: missing column{'s' if len(missing) > 1 else ''} "
+            f"{', '.join(repr(c) for c in missing)}. The columns are: {', '.join(columns)}."
         )
+    if header_problems:
+        raise ImportRejected(header_problems)
     positions = {name: header.index(name) for name in columns}
     letters = {name: _column_letter(i) for name, i in positions.items()}
-    rows, errors = [], []
+    collect = errors if errors is not None else []
+    rows, before = [], len(collect)
     try:
         for record in reader:
             line = reader.line_num
@@ -190,16 +233,16 @@ def read_rows(data: bytes, *, filename: str, columns: list[str], required: list[
                 for name, i in positions.items()
             }
             row = Row(filename=filename, line=line, cells=cells, letters=letters)
-            errors.extend(
+            collect.extend(
                 f"{row.where(c)}: this cell is empty; it is required." for c in required if not cells[c]
             )
             rows.append(row)
     except csv.Error as exc:
-        errors.append(f"{filename}, line {reader.line_num}: the CSV is malformed ({exc}).")
-    if not rows and not errors:
-        errors.append(f"{filename}: the file has a header row but no data rows.")
-    if errors:
-        raise ImportRejected(errors)
+        collect.append(f"{filename}, line {reader.line_num}: the CSV is malformed ({exc}).")
+    if not rows and len(collect) == before:
+        collect.append(f"{filename}: the file has a header row but no data rows.")
+    if errors is None and collect:
+        raise ImportRejected(collect)
     return rows
 
 
@@ -350,42 +393,53 @@ def _sentences(text: str) -> list[str]:
     return parts
 
 
+NOT_IN_USE = "NOT IN USE"
+DDAT_REQUIRED = ["Role Family", "Role", "Role Level", "Skill Name", "Skill Level", "Skill Level Description"]
+LISTED_LINES = 10
+
+
+def _lines(lines: list[int]) -> str:
+    shown = ", ".join(str(n) for n in lines[:LISTED_LINES])
+    return shown + (f" and {len(lines) - LISTED_LINES} more" if len(lines) > LISTED_LINES else "")
+
+
 def parse_ddat(data: bytes, *, filename: str) -> ParsedFramework:
     """Parse the DDaT Capability Framework's long CSV: each role level becomes a role profile, each skill a
-    competency with a descriptor at each skill level the file uses."""
+    competency with a descriptor at each skill level the file uses.
+
+    The published file as it is imports: rows at level NOT IN USE are skipped, a (role level, skill) row
+    given twice identically is merged, and an empty Skill Description is allowed (the skill takes its
+    description from another row, or has none); all three are counted in `parsed.report`. A row that
+    contradicts an earlier one is an error, and every error in the file is listed in one pass."""
     parsed, errors = ParsedFramework(), []
     parsed.areas[DDAT_AREA[0]] = DDAT_AREA[1]
     descriptor_line: dict[tuple[str, int], Row] = {}
-    requirement_line: dict[tuple[str, str], Row] = {}
-    for row in read_rows(
-        data,
-        filename=filename,
-        columns=DDAT_COLUMNS,
-        required=[
-            "Role Family",
-            "Role",
-            "Role Level",
-            "Skill Name",
-            "Skill Description",
-            "Skill Level",
-            "Skill Level Description",
-        ],
-    ):
+    requirement_line: dict[tuple[str, str], tuple[Row, int]] = {}
+    not_in_use, merged, undescribed_rows = [], [], []
+    for row in read_rows(data, filename=filename, columns=DDAT_COLUMNS, required=[], errors=errors):
+        if NOT_IN_USE in (row["Skill Level"].upper(), row["Role Level"].upper()):
+            not_in_use.append(row.line)
+            continue
+        missing = [c for c in DDAT_REQUIRED if not row[c]]
+        errors.extend(f"{row.where(c)}: this cell is empty; it is required." for c in missing)
+        if missing:
+            continue
         level = DDAT_LEVELS.get(row["Skill Level"].lower())
         if level is None:
             errors.append(
                 f"{row.where('Skill Level')}: unknown skill level {row['Skill Level']!r}; use awareness, "
-                "working, practitioner or expert."
+                "working, practitioner or expert (rows at NOT IN USE are skipped)."
             )
             continue
         skill = " ".join(row["Skill Name"].split())
         code = ddat_code(skill)
         comp = parsed.competencies.setdefault(
-            code,
-            ParsedCompetency(
-                code=code, name=skill[:160], description=row["Skill Description"], area=DDAT_AREA[0]
-            ),
+            code, ParsedCompetency(code=code, name=skill[:160], description="", area=DDAT_AREA[0])
         )
+        if not row["Skill Description"]:
+            undescribed_rows.append(row.line)
+        elif not comp.description:
+            comp.description = row["Skill Description"]
         described = _sentences(row["Skill Level Description"])
         earlier = descriptor_line.get((code, level))
         if earlier is not None and comp.descriptors[level][1] != described:
@@ -410,13 +464,33 @@ def parse_ddat(data: bytes, *, filename: str) -> ParsedFramework:
         )
         previous = requirement_line.get((role_code, code))
         if previous is not None:
-            errors.append(
-                f"{row.where('Skill Name')}: duplicate skill {skill!r} for role level {row['Role Level']!r} "
-                f"(first on line {previous.line})."
-            )
+            first, first_level = previous
+            if first_level == level and first.cells == row.cells:
+                merged.append(row.line)
+            else:
+                errors.append(
+                    f"{row.where('Skill Level')}: {skill!r} for role level {row['Role Level']!r} is given "
+                    f"again at {row['Skill Level']} (line {first.line} has {first['Skill Level']}); keep one."
+                )
             continue
-        requirement_line[role_code, code] = row
+        requirement_line[role_code, code] = (row, level)
         role.requirements[code] = (level, "essential")
     if errors:
         raise ImportRejected(errors)
+    if not_in_use:
+        parsed.report.append(
+            f"{len(not_in_use)} rows at level NOT IN USE skipped (lines {_lines(not_in_use)})."
+        )
+    if merged:
+        parsed.report.append(
+            f"{len(merged)} rows repeated an earlier row exactly and were merged with it (lines {_lines(merged)})."
+        )
+    if undescribed_rows:
+        none = sorted(c.name for c in parsed.competencies.values() if not c.description)
+        line = f"{len(undescribed_rows)} rows have no Skill Description (lines {_lines(undescribed_rows)})"
+        if none:
+            line += (
+                f"; {len(none)} skills have none on any row and were imported without one: {', '.join(none)}"
+            )
+        parsed.report.append(line + ".")
     return parsed

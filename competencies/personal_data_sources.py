@@ -20,4 +20,11 @@ SOURCES = [
         export_fields=("id", "number"),
         label="framework_versions_published",
     ),
+    Source(
+        "competencies.FrameworkImport",
+        "user",
+        erase=DETACH,
+        export_fields=("id", "filename", "created_at"),
+        label="framework_imports_uploaded",
+    ),
 ]

@@ -2,9 +2,12 @@
 
 from dataclasses import dataclass, field
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.utils import timezone
 from django.utils.text import slugify
-from wagtail.actions.edit import EditAction
+from wagtail.models import ModelLogEntry, Revision
+from wagtail.search.backends import get_search_backends
 
 from home.csv import csv_text
 
@@ -32,6 +35,8 @@ class ImportResult:
     )
     updated: dict[str, int] = field(default_factory=lambda: {"competencies": 0, "role_profiles": 0})
     version: object = None
+    # What the parser accepted but reports (rows skipped or merged, descriptions missing).
+    report: list[str] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
@@ -63,14 +68,22 @@ def parse_files(
     raise ImportRejected([f"Unknown format {fmt!r}: use one of {', '.join(FORMATS)}."])
 
 
-def framework_import(*, parsed: ParsedFramework, user, source: str) -> ImportResult:
-    """Write a parsed framework in one transaction, publishing each changed object as a new revision, and
-    record a framework version when anything changed. Importing the same file again changes nothing."""
-    result = ImportResult()
+def framework_import(*, parsed: ParsedFramework, user, source: str, progress=None) -> ImportResult:
+    """Write a parsed framework in one transaction and record a framework version when anything changed.
+    Importing the same file again changes nothing.
+
+    Writes are in bulk: every changed competency and role profile is saved, given one published revision
+    (its history entry for this import) and indexed for search in a few queries per kind, not per object.
+    `progress(done, total, stage)` is called as the work goes (the admin's import task reports it)."""
+    result = ImportResult(report=list(parsed.report))
+    report = progress or (lambda done, total, stage: None)
     with transaction.atomic():
         areas = _apply_areas(parsed, result)
+        report(0, 3, "Competencies")
         competencies = _apply_competencies(parsed, areas, user, result)
+        report(1, 3, "Role profiles")
         _apply_roles(parsed, competencies, user, result)
+        report(2, 3, "Recording the version")
         if result.changed:
             result.version = framework_version_record(
                 user=user,
@@ -78,6 +91,7 @@ def framework_import(*, parsed: ParsedFramework, user, source: str) -> ImportRes
                 source=f"Import: {source}"[:200],
                 changes={"created": result.created, "updated": result.updated},
             )
+        report(3, 3, "Done")
     return result
 
 
@@ -100,12 +114,67 @@ def _apply_areas(parsed, result) -> dict[str, CompetencyArea]:
     return existing
 
 
-def _publish(instance, *, user, new: bool) -> None:
-    if new:
-        instance.live = False  # saved by the action, then made live by publishing its first revision
-    EditAction(
-        instance, user=user, publish=True, log_action="wagtail.create" if new else "wagtail.edit"
-    ).execute(skip_permission_checks=True)
+PUBLISH_FIELDS = ["live", "has_unpublished_changes", "first_published_at", "last_published_at"]
+
+
+def _publish_all(model, changed: list, *, created: set[int], fields: list[str], children, user) -> None:
+    """Save `changed` objects of `model` (those whose pk is in `created` are new) with their in-memory
+    children, and publish each as one new revision, all in bulk: what EditAction does, without a query
+    round per object. `children(obj)` gives the child rows to write for it (old ones are replaced)."""
+    if not changed:
+        return
+    now = timezone.now()
+    for obj in changed:
+        obj.live, obj.has_unpublished_changes = True, False
+        obj.first_published_at = obj.first_published_at or now
+        obj.last_published_at = now
+    new = [o for o in changed if o.pk is None]
+    model.objects.bulk_create(new)
+    created.update(o.pk for o in new)
+    model.objects.bulk_update([o for o in changed if o.pk not in created], fields + PUBLISH_FIELDS)
+    child_model, parent_field = children
+    child_model.objects.filter(**{f"{parent_field}__in": [o.pk for o in changed]}).delete()
+    rows = []
+    for obj in changed:
+        kids = list(getattr(obj, child_model._meta.get_field(parent_field).remote_field.related_name).all())
+        for kid in kids:
+            kid.pk = None
+            setattr(kid, f"{parent_field}_id", obj.pk)
+        rows.extend(kids)
+    child_model.objects.bulk_create(rows)
+    content_type = ContentType.objects.get_for_model(model)
+    revisions = [
+        Revision(
+            content_type=content_type,
+            base_content_type=content_type,
+            object_id=str(obj.pk),
+            created_at=now,
+            user=user,
+            object_str=str(obj),
+            content=obj.serializable_data(),
+        )
+        for obj in changed
+    ]
+    Revision.objects.bulk_create(revisions)
+    for obj, revision in zip(changed, revisions, strict=True):
+        obj.latest_revision = obj.live_revision = revision
+    model.objects.bulk_update(changed, ["latest_revision", "live_revision"])
+    ModelLogEntry.objects.bulk_create(
+        ModelLogEntry(
+            content_type=content_type,
+            label=str(obj)[:255],
+            action=action,
+            user=user,
+            object_id=str(obj.pk),
+            revision=revision,
+            timestamp=now,
+            content_changed=action != "wagtail.publish",
+        )
+        for obj, revision in zip(changed, revisions, strict=True)
+        for action in ("wagtail.create" if obj.pk in created else "wagtail.edit", "wagtail.publish")
+    )
+    for backend in get_search_backends(with_auto_update=True):
+        backend.add_bulk(model, changed)
 
 
 def _apply_competencies(parsed, areas, user, result) -> dict[str, Competency]:
@@ -115,6 +184,7 @@ def _apply_competencies(parsed, areas, user, result) -> dict[str, Competency]:
             "descriptors", "tags"
         )
     }
+    changed, created, tag_changes = [], set(), []
     for code, item in parsed.competencies.items():
         comp = existing.get(code)
         wanted_descriptors = {
@@ -130,19 +200,29 @@ def _apply_competencies(parsed, areas, user, result) -> dict[str, Competency]:
             ) and current == wanted_descriptors
             if not same:
                 _set_competency(comp, item, areas, wanted_descriptors)
-                _publish(comp, user=user, new=False)
+                changed.append(comp)
             tags_changed = sorted(t.name for t in comp.tags.all()) != item.tags
             if not same or tags_changed:
                 result.updated["competencies"] += 1
         else:
             comp = Competency(code=code)
             _set_competency(comp, item, areas, wanted_descriptors)
-            _publish(comp, user=user, new=True)
+            changed.append(comp)
             existing[code] = comp
             result.created["competencies"] += 1
             tags_changed = bool(item.tags)
         if tags_changed:
-            comp.tags.set(item.tags)
+            tag_changes.append((comp, item.tags))
+    _publish_all(
+        Competency,
+        changed,
+        created=created,
+        fields=["name", "description", "area"],
+        children=(LevelDescriptor, "competency"),
+        user=user,
+    )
+    for comp, tags in tag_changes:
+        comp.tags.set(tags)
     existing.update({c.code: c for c in Competency.objects.exclude(code__in=existing)})
     return existing
 
@@ -155,21 +235,18 @@ def _set_competency(comp, item, areas, descriptors) -> None:
     ]
 
 
+ROLE_FIELDS = ["kind", "job_title", "job_family", "service_area", "grade", "description"]
+
+
 def _apply_roles(parsed, competencies, user, result) -> None:
     existing = {
         r.code: r for r in RoleProfile.objects.filter(code__in=parsed.roles).prefetch_related("requirements")
     }
+    changed = []
     for code, item in parsed.roles.items():
         role = existing.get(code)
         wanted = {competencies[c].pk: (level, priority) for c, (level, priority) in item.requirements.items()}
-        fields = {
-            "kind": item.kind,
-            "job_title": item.job_title,
-            "job_family": item.job_family,
-            "service_area": item.service_area,
-            "grade": item.grade,
-            "description": item.description,
-        }
+        fields = {name: getattr(item, name) for name in ROLE_FIELDS}
         if role is not None:
             current = {r.competency_id: (r.level, r.priority) for r in role.requirements.all()}
             if all(getattr(role, k) == v for k, v in fields.items()) and current == wanted:
@@ -184,7 +261,15 @@ def _apply_roles(parsed, competencies, user, result) -> None:
             RoleRequirement(competency_id=cid, level=Level(level), priority=priority)
             for cid, (level, priority) in wanted.items()
         ]
-        _publish(role, user=user, new=role.pk is None)
+        changed.append(role)
+    _publish_all(
+        RoleProfile,
+        changed,
+        created=set(),
+        fields=ROLE_FIELDS,
+        children=(RoleRequirement, "role"),
+        user=user,
+    )
 
 
 # --- Export ---------------------------------------------------------------------------------------------
@@ -247,3 +332,65 @@ def export_competencies_csv() -> str:
 def export_roles_csv(*, roles=None) -> str:
     """The role-requirement export as CSV text."""
     return csv_text(ROLE_COLUMNS, role_rows(roles=roles))
+
+
+# --- Imports queued from the admin -----------------------------------------------------------------------
+
+
+def queue_import(*, user, fmt: str, filename: str, data: bytes, roles_filename: str = "", roles_data=None):
+    """Store an upload and queue its import after this transaction commits; the page at its pk shows it."""
+    from .models import FrameworkImport
+    from .tasks import import_framework_file
+
+    job = FrameworkImport.objects.create(
+        user=user,
+        format=fmt,
+        filename=filename[:255],
+        data=data,
+        roles_filename=roles_filename[:255],
+        roles_data=roles_data,
+    )
+    transaction.on_commit(lambda: import_framework_file.enqueue(job.pk))
+    return job
+
+
+def run_queued_import(import_id: int) -> str:
+    """Parse and import a queued upload, recording its progress and outcome; its files are dropped after."""
+    from .models import FrameworkImport
+
+    job = FrameworkImport.objects.filter(pk=import_id, status=FrameworkImport.Status.QUEUED).first()
+    if job is None:
+        return "not queued"
+    Status = FrameworkImport.Status  # noqa: N806 - the model's choices
+
+    def progress(done, total, stage):
+        FrameworkImport.objects.filter(pk=job.pk).update(done=done, total=total, stage=stage[:80])
+
+    FrameworkImport.objects.filter(pk=job.pk).update(status=Status.RUNNING, stage="Checking the file")
+    fields = {}
+    try:
+        parsed = parse_files(
+            fmt=job.format,
+            data=bytes(job.data),
+            filename=job.filename,
+            roles_data=bytes(job.roles_data) if job.roles_data is not None else None,
+            roles_name=job.roles_filename,
+        )
+        result = framework_import(parsed=parsed, user=job.user, source=job.filename, progress=progress)
+    except ImportRejected as exc:
+        fields = {"status": Status.REJECTED, "errors": exc.errors, "summary": "Nothing was imported."}
+    except Exception:
+        fields = {"status": Status.FAILED, "summary": "The import failed; nothing was imported. Try again."}
+        raise
+    else:
+        fields = {
+            "status": Status.DONE,
+            "summary": result.summary(),
+            "report": result.report,
+            "version_number": result.version.number if result.version else None,
+        }
+    finally:
+        FrameworkImport.objects.filter(pk=job.pk).update(
+            **fields, data=b"", roles_data=None, finished_at=timezone.now(), stage=""
+        )
+    return fields["status"]

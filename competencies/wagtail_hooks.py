@@ -72,6 +72,7 @@ register_snippet(FrameworkGroup)
 def framework_admin_urls():
     return [
         path("framework/import/", admin_views.import_framework, name="competencies_import"),
+        path("framework/import/<int:pk>/", admin_views.import_status, name="competencies_import_status"),
         path("framework/publish/", admin_views.publish_version, name="competencies_publish"),
         path("framework/roles/<int:pk>/matrix/", admin_views.role_matrix, name="competencies_role_matrix"),
         path("framework/roles/<int:pk>/copy/", admin_views.role_copy, name="competencies_role_copy"),

@@ -21,7 +21,7 @@ PROVIDER_AWARE_MFA_STAGE = "home.sso.stages.ProviderAwareAuthenticateStage"
 
 def email_domain_allowed(email: str) -> bool:
     allowed = [d.lower().lstrip("@") for d in settings.ACCOUNT_ALLOWED_EMAIL_DOMAINS]
-    if not allowed:
+    if not allowed or "*" in allowed:
         return True
     domain = email.rsplit("@", 1)[-1].lower()
     return domain in allowed

@@ -23,6 +23,9 @@ SEARCH_PROVIDERS_HOOK = "academy_search_providers"
 # fn(*, cutoff: datetime, erase: bool) -> int: records an app keeps beyond accounts (e.g. leavers' staff
 # records) whose retention ended before `cutoff`; erased when `erase`. Run by `erase_inactive_accounts`.
 RETENTION_HOOK = "academy_retention_sweeps"
+# fn(user) -> bool: True when `user` holds a power of that app (e.g. moderating a forum category) that needs a
+# second factor on every request, like the HR and Academy admin roles (home.roles.requires_mfa).
+MFA_REQUIRED_HOOK = "academy_mfa_required"
 
 
 @dataclass(frozen=True)
@@ -148,3 +151,8 @@ def retention_sweeps(*, cutoff, erase: bool) -> list[tuple[str, int]]:
     return [
         (fn.__doc__ or fn.__name__, fn(cutoff=cutoff, erase=erase)) for fn in hooks.get_hooks(RETENTION_HOOK)
     ]
+
+
+def mfa_required_by_apps(user) -> bool:
+    """Whether any app says `user`'s powers there need a second factor."""
+    return any(fn(user) for fn in hooks.get_hooks(MFA_REQUIRED_HOOK))

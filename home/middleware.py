@@ -6,6 +6,7 @@ from allauth.mfa.utils import is_mfa_enabled
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import SESSION_KEY
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.utils.cache import add_never_cache_headers
 
@@ -21,32 +22,70 @@ def user_has_second_factor(request) -> bool:
     return bool(request.session.get(SESSION_PROVIDER_MFA)) or is_mfa_enabled(request.user)
 
 
+# Where an account that must use a second factor is sent until it has one.
+MFA_SETUP_URL_NAME = "mfa_activate_totp"
+
+
+def mfa_exempt_path(path: str) -> bool:
+    """Setting up the second factor, signing out, and static files: reachable before the second factor."""
+    return path.startswith(tuple(settings.MFA_EXEMPT_PATH_PREFIXES))
+
+
 class MfaRequiredMiddleware:
-    """HR and admin accounts without an authenticator are sent to set one up."""
+    """Every request of an account that must use a second factor (roles.requires_mfa) is sent to set one up
+    until it has one; only MFA set-up, sign-out and static files are exempt (MFA_EXEMPT_PATH_PREFIXES)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         if self._must_set_up(request):
-            security_log.info("mfa required redirect user_id=%s", request.user.pk)
+            security_log.info(
+                "mfa required redirect user_id=%s method=%s path=%s",
+                request.user.pk,
+                request.method,
+                request.path,
+            )
             messages.warning(
                 request,
-                "Your role gives you access to staff records and the admin. Set up an authenticator app "
-                "to continue.",
+                "Your role gives you access to staff records, reports or moderation. Set up an authenticator "
+                "app to continue.",
             )
-            return redirect("mfa_activate_totp")
+            return redirect(MFA_SETUP_URL_NAME)
         return self.get_response(request)
 
     @staticmethod
     def _must_set_up(request) -> bool:
-        # The path first: other requests (the lab's files) then never load the session or the user.
-        if not request.path.startswith(tuple(settings.MFA_PROTECTED_PATH_PREFIXES)):
+        # The path first: static files (the lab's too) then never load the session or the user.
+        if mfa_exempt_path(request.path):
             return False
         user = getattr(request, "user", None)
         if user is None or not user.is_authenticated:
             return False
         return roles.requires_mfa(user) and not user_has_second_factor(request)
+
+
+class AdminAccessMiddleware:
+    """A signed-in member without admin access who opens the Wagtail admin gets a 403 page. (Wagtail would send
+    them to sign in, and the sign-in page, seeing them signed in, straight back: a redirect loop.) Admin pages
+    get the admin's Content Security Policy."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path.startswith(settings.ADMIN_PATH_PREFIX) and not request.path.startswith(
+            settings.ADMIN_PATH_PREFIX + "login/"
+        ):
+            user = getattr(request, "user", None)
+            if user is not None and user.is_authenticated and not user.has_perm("wagtailadmin.access_admin"):
+                raise PermissionDenied("No admin access")
+            response = self.get_response(request)
+            # The admin's own Content Security Policy (django-csp reads this as the response leaves): the
+            # strictest the Wagtail admin works under (tests/home/test_admin_csp_browser.py).
+            response._csp_replace = settings.ADMIN_CONTENT_SECURITY_POLICY
+            return response
+        return self.get_response(request)
 
 
 SENSITIVE_PATH_PREFIXES = ("/accounts/", "/admin/", "/my-learning/", "/signed-out/")

@@ -55,5 +55,12 @@ def is_staff_member(user) -> bool:
 
 
 def requires_mfa(user) -> bool:
-    """HR and Academy admin accounts (and operators) must use a second factor."""
-    return has_role(user, HR, ACADEMY_ADMIN)
+    """HR and Academy admin accounts, operators and staff users, and anyone an app says holds a power that
+    needs it (forum moderators: home.hooks.MFA_REQUIRED_HOOK) must use a second factor on every request."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return False
+    if user.is_staff or has_role(user, HR, ACADEMY_ADMIN):
+        return True
+    from .hooks import mfa_required_by_apps
+
+    return mfa_required_by_apps(user)

@@ -7,17 +7,22 @@ full-text search in production, the database backend on SQLite); apps with their
 own way. home knows no app above it: everything arrives through the hook.
 """
 
+import logging
 import re
 import unicodedata
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 
 from django.core.paginator import Paginator
+from django.db import DatabaseError, connection, transaction
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from wagtail import hooks
 from wagtail.models import Page, Site
 
 from .hooks import SEARCH_PROVIDERS_HOOK
+
+logger = logging.getLogger(__name__)
 
 QUERY_MAX = 200
 TERMS_MAX = 8
@@ -152,13 +157,25 @@ def run(*, query: str, user, kind: str = "", offset: int = 0, limit: int = 10):
     sections, chosen = [], None
     for provider in search_providers():
         wanted = provider.key == kind
-        found = provider.search(
-            query=query,
-            terms=terms,
-            user=user,
-            offset=offset if wanted else 0,
-            limit=limit if wanted else PREVIEW_PER_TYPE,
-        )
+        try:
+            # PostgreSQL aborts the surrounding transaction on a refused query: there, inside one, a savepoint
+            # keeps it usable. Pages are served outside any (and SQLite aborts nothing): no extra queries.
+            keep = connection.in_atomic_block and connection.vendor == "postgresql"
+            with transaction.atomic() if keep else nullcontext():
+                found = provider.search(
+                    query=query,
+                    terms=terms,
+                    user=user,
+                    offset=offset if wanted else 0,
+                    limit=limit if wanted else PREVIEW_PER_TYPE,
+                )
+        except DatabaseError:
+            # The query is cleaned for every backend first (clean_query); should a backend still refuse it,
+            # the member sees no results of that kind rather than an error page.
+            logger.warning(
+                "search refused by the backend provider=%s query=%r", provider.key, query, exc_info=True
+            )
+            found = ResultSet(0)
         section = ProviderResults(provider.key, provider.label, found.count, _hits(found.results, terms))
         sections.append(section)
         if wanted:

@@ -59,6 +59,25 @@ def signed_out(request):
     return render(request, "home/signed_out.html", {"provider_logout_url": logout_url})
 
 
+def _database_reachable() -> bool:
+    """Whether the database answers a fresh connection: an OperationalError from a query it refused (a search
+    syntax error, a lock timeout) is a fault of that request, a 500, not an outage."""
+    from django.db import DatabaseError, connection
+
+    try:
+        connection.ensure_connection()
+        fresh = connection.get_new_connection(connection.get_connection_params())
+        try:
+            fresh.cursor().execute("SELECT 1")
+        finally:
+            fresh.close()
+    except DatabaseError:
+        return False
+    except Exception:  # noqa: BLE001 - the driver's own errors (psycopg) when the server is gone
+        return False
+    return True
+
+
 def server_error(request):
     """A 500 page that needs no database; a 503 "try again shortly" when the database cannot be reached."""
     import sys
@@ -68,7 +87,7 @@ def server_error(request):
     from django.template import loader
 
     context = {"request": request}
-    if isinstance(sys.exc_info()[1], OperationalError | InterfaceError):
+    if isinstance(sys.exc_info()[1], OperationalError | InterfaceError) and not _database_reachable():
         response = HttpResponse(loader.get_template("503.html").render(context), status=503)
         response["Retry-After"] = "30"
         return response

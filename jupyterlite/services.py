@@ -81,13 +81,17 @@ def expected_answer(*, question: Question) -> str | float:
 
 
 def _check_rate(user) -> None:
+    """At most RATE_LIMIT submissions a minute, exactly, however many arrive at once: each one claims a
+    numbered slot with `cache.add`, which is atomic in every cache backend (Redis SETNX, the database cache's
+    primary key, locmem's lock), where a read-then-increment lets parallel requests all read the same count.
+    The count kept beside the slots only says where to start looking."""
     key = f"lab-answers:{user.pk}:{dt.datetime.now(dt.UTC):%Y%m%d%H%M}"
-    if cache.get_or_set(key, 0, timeout=90) >= RATE_LIMIT:
-        raise RateLimited
-    try:
-        cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, timeout=90)
+    start = int(cache.get(key) or 0) + 1
+    for slot in range(max(start, 1), RATE_LIMIT + 1):
+        if cache.add(f"{key}:{slot}", 1, timeout=90):
+            cache.set(key, slot, timeout=90)
+            return
+    raise RateLimited
 
 
 def solution_unlocked(*, user, question: Question) -> tuple[bool, int]:
@@ -201,27 +205,67 @@ def parse_column_types(text: str) -> dict[str, str]:
     return declared
 
 
-def validate_csv(data: bytes, *, declared: dict[str, str] | None = None) -> tuple[str, list[dict], int]:
-    """Check an uploaded CSV; return (text, columns, row count) or raise UploadError listing the problems."""
-    declared = declared or {}
-    if len(data) > MAX_UPLOAD_BYTES:
-        raise UploadError(
-            [f"The file is {len(data) / 1e6:.1f} MB; the limit is {MAX_UPLOAD_BYTES // (1024 * 1024)} MB."]
-        )
-    if not data.strip():
-        raise UploadError(["The file is empty."])
+NUL = b"\x00"
+
+
+def _decode_upload(data: bytes, notices: list[str]) -> str:
+    """The upload as text: UTF-8 (a byte order mark, even one double-encoded as 'ï»¿', is dropped), else
+    Windows-1252 as Excel saves 'CSV' on a UK PC (a '£' is then byte 0xA3), with a notice saying so."""
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
+        try:
+            text = data.decode("cp1252")
+        except UnicodeDecodeError:
+            text = data.decode("latin-1")
+        notices.append(
+            f"The file was not UTF-8 (byte {error.start} is not UTF-8 text), so it was read as Windows-1252, "
+            "the encoding Excel uses for 'CSV', and saved as UTF-8. Check that symbols such as £ look right."
+        )
+    return text.removeprefix("\u00ef\u00bb\u00bf").removeprefix("\ufeff")
+
+
+def _drop_empty_trailing_columns(rows: list[list[str]], notices: list[str]) -> list[list[str]]:
+    """Excel writes a column of empty cells (and no header) for every column once used: drop them."""
+    width = max(len(r) for r in rows)
+    used = max((i + 1 for r in rows for i, cell in enumerate(r) if cell.strip()), default=0)
+    if used < width:
+        notices.append(
+            f"{width - used} empty column{'s' if width - used > 1 else ''} at the end of the file dropped."
+        )
+        rows = [r[:used] for r in rows]
+    return rows
+
+
+def validate_csv(
+    data: bytes, *, declared: dict[str, str] | None = None, notices: list[str] | None = None
+) -> tuple[str, list[dict], int]:
+    """Check an uploaded CSV; return (text, columns, row count) or raise UploadError listing the problems.
+    What was put right on the way (encoding, empty trailing columns) is added to `notices`."""
+    declared = declared or {}
+    notices = notices if notices is not None else []
+    if len(data) > MAX_UPLOAD_BYTES:
         raise UploadError(
             [
-                f"The file is not UTF-8 text (byte {error.start} cannot be read). Save it as 'CSV UTF-8' and upload again."
+                f"The file is {len(data) / 1024 / 1024:.1f} MB; the limit is {MAX_UPLOAD_BYTES // (1024 * 1024)} MB."
             ]
-        ) from error
+        )
+    if not data.strip():
+        raise UploadError(["The file is empty."])
+    if NUL in data:
+        raise UploadError(
+            [
+                f"The file contains NUL bytes (the first at byte {data.index(NUL)}), so it is not CSV text: "
+                "a spreadsheet saved in another format? Save it as 'CSV UTF-8' and upload again."
+            ]
+        )
+    text = _decode_upload(data, notices)
     try:
         rows = list(csv.reader(io.StringIO(text, newline="")))
     except csv.Error as error:
         raise UploadError([f"The file is not a readable CSV: {error}."]) from error
+    rows = _drop_empty_trailing_columns(rows, notices)
+    text = _csv_text(rows) if any("dropped" in n for n in notices) else text
     header, body = [h.strip() for h in rows[0]], [r for r in rows[1:] if any(cell.strip() for cell in r)]
     errors = []
     if any(not name for name in header):
@@ -256,6 +300,16 @@ def validate_csv(data: bytes, *, declared: dict[str, str] | None = None) -> tupl
     return text, columns, len(body)
 
 
+def _csv_text(rows: list[list[str]]) -> str:
+    """The rows back as CSV text, cells exactly as uploaded (a dataset is data, not an export to Excel: the
+    shared writer's formula guard would change values such as '-3')."""
+
+    def cell(value: str) -> str:
+        return f'"{value.replace(chr(34), chr(34) * 2)}"' if any(c in value for c in ',"\r\n') else value
+
+    return "".join(",".join(cell(v) for v in row) + "\n" for row in rows)
+
+
 @transaction.atomic
 def dataset_create_from_upload(
     *,
@@ -267,12 +321,14 @@ def dataset_create_from_upload(
     data: bytes,
     column_types: str = "",
     known_issues: str = "",
+    notices: list[str] | None = None,
 ) -> Dataset:
-    """Validate the whole file first; save the dataset only if every check passes."""
+    """Validate the whole file first; save the dataset only if every check passes. What was put right on
+    the way is added to `notices`, for the admin to be told."""
     declared = parse_column_types(column_types)
     if Dataset.objects.filter(slug=slug).exists():
         raise UploadError([f"A dataset called '{slug}' already exists. Choose another short name."])
-    text, columns, row_count = validate_csv(data, declared=declared)
+    text, columns, row_count = validate_csv(data, declared=declared, notices=notices)
     dataset = Dataset(
         title=title,
         slug=slug,

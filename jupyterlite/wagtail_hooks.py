@@ -39,6 +39,7 @@ def dataset_upload(request):
     form = DatasetUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
+        notices: list[str] = []
         try:
             dataset = services.dataset_create_from_upload(
                 title=data["title"],
@@ -49,12 +50,15 @@ def dataset_upload(request):
                 data=data["file"].read(),
                 column_types=data["column_types"],
                 known_issues=data["known_issues"],
+                notices=notices,
             )
         except services.UploadError as error:
             for message in error.errors:
                 form.add_error("file" if "column types" not in message.lower() else "column_types", message)
         else:
             messages.success(request, f"Dataset '{dataset.title}' added with {dataset.row_count} rows.")
+            for notice in notices:
+                messages.info(request, notice)
             return redirect(reverse("wagtailsnippets_jupyterlite_dataset:edit", args=[dataset.pk]))
     return TemplateResponse(
         request, "jupyterlite/admin/dataset_upload.html", {"form": form}, status=400 if form.errors else 200

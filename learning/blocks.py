@@ -8,6 +8,7 @@ import random
 import re
 
 from django.core.exceptions import ValidationError
+from django.utils.crypto import salted_hmac
 from django.utils.html import strip_tags
 from wagtail import blocks
 
@@ -303,15 +304,29 @@ class OrderingQuestionBlock(BaseQuestionBlock):
             "items": [{"text": "Descriptive"}, {"text": "Diagnostic"}, {"text": "Predictive"}],
         }
 
+    @staticmethod
+    def item_id(*, block_id, item_id) -> str:
+        """The id an item has on the page and in answers: keyed with the secret, so it says nothing about the
+        item's position (the items' own ids may be derived from it, as the demo curriculum's are)."""
+        return salted_hmac("learning.ordering-item", f"{block_id}:{item_id}").hexdigest()[:20]
+
     def snapshot(self, value, *, block_id):
         options = [
-            {"id": str(b.id), "text": b.value["text"], "correct": True, "feedback": ""}
+            {
+                "id": self.item_id(block_id=block_id, item_id=b.id),
+                "text": b.value["text"],
+                "correct": True,
+                "feedback": "",
+            }
             for b in value["items"].bound_blocks
         ]
         return {**super().snapshot(value, block_id=block_id), "options": options}
 
     def public_view(self, value, *, block_id, seed=""):
-        items = [{"id": str(b.id), "text": b.value["text"]} for b in value["items"].bound_blocks]
+        items = [
+            {"id": self.item_id(block_id=block_id, item_id=b.id), "text": b.value["text"]}
+            for b in value["items"].bound_blocks
+        ]
         shown = shuffled(items, seed=f"{seed}:{block_id}")
         positions = list(range(1, len(items) + 1))
         return {**super().public_view(value, block_id=block_id), "options": shown, "positions": positions}

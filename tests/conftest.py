@@ -79,15 +79,20 @@ def give_authenticator(user):
 
 @pytest.fixture
 def client_for(client, db) -> Callable:
-    """`client_for(user)` gives a test client signed in as `user` (None → anonymous). HR/admin users get MFA."""
+    """`client_for(user)` gives a test client signed in as `user` (None → anonymous). Accounts that must use a
+    second factor (HR, admins, moderators) get an authenticator unless `with_mfa=False`."""
     from django.test import Client
 
     def _make(user, *, with_mfa: bool = True):
         c = Client()
         if user is None:
             return c
-        if with_mfa and roles.requires_mfa(user):
-            give_authenticator(user)
+        # Read afresh: the roles and moderation the test gave `user` since the object was loaded count.
+        if with_mfa and roles.requires_mfa(type(user).objects.get(pk=user.pk)):
+            from allauth.mfa.utils import is_mfa_enabled
+
+            if not is_mfa_enabled(user):
+                give_authenticator(user)
         c.force_login(user)
         return c
 

@@ -20,12 +20,13 @@ OK, REDIRECT, BAD, FORBIDDEN, NOT_FOUND, NOT_ALLOWED = 200, 302, 400, 403, 404, 
 
 
 def admin_area(*, hr, admin):
-    """Wagtail admin screens: members without admin access are sent to sign in; HR's admin is the framework."""
+    """Wagtail admin screens: visitors are sent to sign in, members without admin access refused (a 403, not a
+    loop through the sign-in page); HR's admin is the framework."""
     return {
         "anonymous": LOGIN,
-        "learner": LOGIN,
-        "other_learner": LOGIN,
-        "champion": LOGIN,
+        "learner": FORBIDDEN,
+        "other_learner": FORBIDDEN,
+        "champion": FORBIDDEN,
         "hr": hr,
         "admin": admin,
     }
@@ -175,8 +176,9 @@ ROUTES: dict[str, Route] = {
     "community:category_watch": Route(
         kwargs=lambda w: {"slug": w["category"].slug}, get=signed_in(NOT_ALLOWED), post=signed_in(REDIRECT)
     ),
+    # A lesson with no discussion yet: GET offers to start one (creates nothing), POST starts it.
     "community:discuss": Route(
-        kwargs=lambda w: {"page_id": w["lesson"].pk}, get=signed_in(REDIRECT), post=signed_in(REDIRECT)
+        kwargs=lambda w: {"page_id": w["lesson"].pk}, get=signed_in(OK), post=signed_in(REDIRECT)
     ),
     "community:flags_dismiss": Route(kwargs=lambda w: {"pk": w["reply"].pk}, get=MODERATORS, post=MODERATORS),
     "community:index": Route(get=signed_in(OK), post=signed_in(OK)),
@@ -358,6 +360,12 @@ ROUTES: dict[str, Route] = {
     ),
     "competencies:versions": Route(get=signed_in(OK), post=signed_in(OK)),
     "competencies_import": Route(
+        get=admin_area(hr=OK, admin=OK),
+        post=admin_area(hr=OK, admin=OK),
+    ),
+    # An import's progress and result page (any framework editor reads it; the page takes no POST data).
+    "competencies_import_status": Route(
+        kwargs=lambda w: {"pk": w["framework_import"].pk},
         get=admin_area(hr=OK, admin=OK),
         post=admin_area(hr=OK, admin=OK),
     ),
@@ -589,7 +597,7 @@ def world(db, other_learner, client_for):
     from community.models import Category, Notification, Post
     from community.notifications import unsubscribe_token
     from community.services import post_create, profile_for, topic_create
-    from competencies.models import Competency, RoleProfile
+    from competencies.models import Competency, FrameworkImport, RoleProfile
     from jupyterlite.models import Dataset, Exercise
     from learning.models import Certificate, CoursePage
     from learning.services import answer_submit, enrolment_start
@@ -660,6 +668,9 @@ def world(db, other_learner, client_for):
         "certificate": certificate,
         "answer": answer,
         "competency": Competency.objects.published().order_by("code").first(),
+        "framework_import": FrameworkImport.objects.create(
+            format="ddat", filename="ddat.csv", data=b"", status="done", summary="No changes."
+        ),
         "role": RoleProfile.objects.published().jobs().order_by("code").first(),
         **_champions_world(learner=learner, champion=users["champion"]),
         **_required_learning_world(learner),
@@ -803,3 +814,120 @@ def test_pages_by_role(world):
             if got != expected[role]:
                 failures.append(f"GET {url} as {role}: expected {expected[role]}, got {got}")
     assert not failures, "\n".join(failures)
+
+
+# --- HR and admin accounts without a second factor ----------------------------------------------------
+# Two more columns: an HR and an Academy admin account signed in with a password only. Every route the
+# resolver knows (ours with the world's objects, Wagtail's and allauth's with sample arguments) and every page
+# sends them to set up an authenticator, for GET and POST alike; only MFA set-up and sign-out are exempt.
+NO_MFA_ROLES = ("hr_without_mfa", "admin_without_mfa")
+SAMPLE_ARGUMENTS = {
+    "int": "1",
+    "slug": "x",
+    "str": "x",
+    "path": "x",
+    "uuid": "00000000-0000-0000-0000-000000000001",
+}
+
+
+def every_route() -> dict[str, str]:
+    """{route's name or pattern: a sample path} for every URL pattern of the project, third-party ones too."""
+    import re
+
+    found: dict[str, str] = {}
+
+    def sample(route: str) -> str:
+        path = re.sub(r"<(?:(\w+):)?\w+>", lambda m: SAMPLE_ARGUMENTS.get(m.group(1) or "str", "x"), route)
+        return path
+
+    def regex_sample(regex: str) -> str | None:
+        # Named or plain groups become a sample value; anchors and optional slashes are dropped.
+        path = re.sub(r"\(\?P<\w+>[^)]*\)|\([^)]*\)", "1", regex)
+        path = path.lstrip("^").rstrip("$").replace("\\Z", "").replace("/?", "/").replace("\\.", ".")
+        return None if re.search(r"[\\\[\]()*+?{}|]", path) else path
+
+    def walk(patterns, prefix="", namespace=""):
+        for p in patterns:
+            pattern = p.pattern
+            piece = sample(str(pattern)) if hasattr(pattern, "_route") else regex_sample(str(pattern))
+            if piece is None:
+                continue
+            if isinstance(p, URLResolver):
+                ns = f"{namespace}{p.namespace}:" if p.namespace else namespace
+                walk(p.url_patterns, prefix + piece, ns)
+            else:
+                found.setdefault(f"{namespace}{p.name}" if p.name else prefix + piece, "/" + prefix + piece)
+
+    walk(get_resolver().url_patterns)
+    return found
+
+
+def test_every_route_gives_a_sample_path_for_the_no_mfa_columns():
+    """The walk reaches the Wagtail admin, allauth and every route of ours, so no area escapes the columns."""
+    routes = every_route()
+    assert set(own_routes()) <= set(routes)
+    for name in ("wagtailadmin_home", "wagtailadmin_pages:edit", "wagtailusers_users:index", "account_email"):
+        assert name in routes, name
+    assert len(routes) > 300
+
+
+@pytest.fixture
+def no_mfa_clients(world, client_for):
+    from home import roles
+    from tests.conftest import make_user
+
+    hr = make_user("hr-no-mfa@test.gov.uk", roles.HR)
+    admin = make_user("admin-no-mfa@test.gov.uk", roles.ACADEMY_ADMIN)
+    return {
+        "hr_without_mfa": client_for(hr, with_mfa=False),
+        "admin_without_mfa": client_for(admin, with_mfa=False),
+    }
+
+
+def _is_mfa_exempt(path: str) -> bool:
+    from home.middleware import mfa_exempt_path
+
+    return mfa_exempt_path(path)
+
+
+@pytest.mark.django_db
+def test_hr_and_admin_without_mfa_are_sent_to_set_up_everywhere(world, no_mfa_clients):
+    from home.middleware import MFA_SETUP_URL_NAME
+
+    setup = reverse(MFA_SETUP_URL_NAME)
+    paths = {name: reverse(name, kwargs=route.kwargs(world)) for name, route in ROUTES.items()}
+    paths |= {name: path for name, path in every_route().items() if name not in paths}
+    paths |= {f"page {name}": url_for(world) for name, (url_for, _) in PAGES.items()}
+    failures, exempt = [], []
+    for name, path in sorted(paths.items()):
+        if _is_mfa_exempt(path):
+            exempt.append(path)
+            continue
+        for role in NO_MFA_ROLES:
+            client = no_mfa_clients[role]
+            for method in ("get", "post"):
+                response = getattr(client, method)(path)
+                if response.status_code != 302 or response["Location"] != setup:
+                    failures.append(f"{method.upper()} {path} ({name}) as {role}: {response.status_code}")
+    assert not failures, "\n".join(failures)
+    # What is exempt is only MFA set-up, sign-out and static files: nothing of ours, of Wagtail's or HR's.
+    assert all(
+        p.startswith(
+            ("/accounts/2fa/", "/accounts/reauthenticate/", "/accounts/logout/", "/lab/", "/signed-out/")
+        )
+        for p in exempt
+    ), exempt
+
+
+@pytest.mark.django_db
+def test_mfa_set_up_and_sign_out_stay_open_without_mfa(world, no_mfa_clients):
+    from home.middleware import MFA_SETUP_URL_NAME
+
+    for role in NO_MFA_ROLES:
+        client = no_mfa_clients[role]
+        setup = client.get(reverse(MFA_SETUP_URL_NAME))
+        assert setup.status_code in (200, 302) and setup.get("Location") != reverse(MFA_SETUP_URL_NAME), role
+        assert client.get(reverse("account_logout")).status_code == 200, role
+        assert client.post(reverse("account_logout")).status_code == 302, role
+        # Signed out: the pages are anyone's again.
+        assert outcome(client.get(reverse("home:dashboard"))) == LOGIN

@@ -73,11 +73,12 @@ def _utc(value) -> str:
     return value.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
-def event_ics(*, event: EventPage, url: str, host: str) -> str:
-    """A one-event VCALENDAR. Times are in UTC so every calendar reads them the same way."""
+def event_ics(*, event: EventPage, url: str, host: str, has_place: bool = False) -> str:
+    """A one-event VCALENDAR. Times are in UTC so every calendar reads them the same way. The joining link
+    is only for members with a place (`has_place`), as on the event page."""
     location = event.where
     description = event.topic
-    if event.is_online and event.online_link:
+    if has_place and event.is_online and event.online_link:
         description += f"\nJoin online: {event.online_link}"
     if event.organiser_id:
         description += f"\nOrganised by {event.organiser.display_name}"

@@ -46,7 +46,10 @@ def event_cancel(request, pk):
 def event_ics(request, pk):
     event = _get_event(pk)
     body = events.event_ics(
-        event=event, url=event.get_full_url(request), host=request.get_host().split(":")[0]
+        event=event,
+        url=event.get_full_url(request),
+        host=request.get_host().split(":")[0],
+        has_place=event.signups.filter(user=request.user).exists(),
     )
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{event.slug}.ics"'

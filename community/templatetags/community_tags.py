@@ -18,5 +18,8 @@ def discussion_link_context(request, page) -> dict:
     """The link to discuss `page` and its reply count (also the page aside community/wagtail_hooks.py adds)."""
     if page is None or request is None or not request.user.is_authenticated:
         return {"url": None}
-    reply_count = Topic.objects.filter(page_id=page.pk).values_list("reply_count", flat=True).first() or 0
-    return {"url": reverse("community:discuss", kwargs={"page_id": page.pk}), "reply_count": reply_count}
+    topic = Topic.objects.filter(page_id=page.pk).first()
+    if topic is None:
+        # Following the link shows a button that starts the discussion (POST): a GET never creates one.
+        return {"url": reverse("community:discuss", kwargs={"page_id": page.pk}), "reply_count": 0}
+    return {"url": topic.get_absolute_url(), "reply_count": topic.reply_count}

@@ -2,6 +2,7 @@
 their requirements, framework versions, and each member's profile and self-assessment."""
 
 from .core import Competency, CompetencyArea, CompetencyEvidence, LevelDescriptor
+from .imports import FrameworkImport
 from .profiles import (
     FrameworkVersion,
     Priority,
@@ -16,6 +17,7 @@ __all__ = [
     "Competency",
     "CompetencyArea",
     "CompetencyEvidence",
+    "FrameworkImport",
     "FrameworkVersion",
     "LevelDescriptor",
     "Priority",

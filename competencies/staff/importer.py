@@ -60,9 +60,21 @@ class StaffRow:
 
 def _decode(data: bytes) -> str:
     if len(data) > MAX_IMPORT_BYTES:
-        raise StaffImportRejected([f"The file is larger than {MAX_IMPORT_BYTES // (1024 * 1024)} MB."])
+        raise StaffImportRejected(
+            [
+                f"The file is {len(data) / 1024 / 1024:.1f} MB; the largest file accepted is "
+                f"{MAX_IMPORT_BYTES // (1024 * 1024)} MB."
+            ]
+        )
+    if b"\x00" in data:
+        line = data[: data.index(b"\x00")].count(b"\n") + 1
+        raise StaffImportRejected(
+            [
+                f"Line {line}: the file contains NUL bytes, so it is not CSV text. Save it as 'CSV UTF-8' and upload it again."
+            ]
+        )
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8-sig").removeprefix("\u00ef\u00bb\u00bf")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise StaffImportRejected(
@@ -72,6 +84,12 @@ def _decode(data: bytes) -> str:
 
 def _header(fieldnames: list[str] | None) -> dict[str, str]:
     """Map our keys to the file's own column names, or reject a header without the required columns."""
+    labels = [(name or "").strip().lower() for name in fieldnames or []]
+    repeated = sorted({label for label in labels if label and labels.count(label) > 1})
+    if repeated:
+        raise StaffImportRejected(
+            [f"Line 1: the column {name!r} appears more than once; keep one." for name in repeated]
+        )
     by_label = {(name or "").strip().lower(): name for name in fieldnames or []}
     found = {key: by_label[label.lower()] for key, label in COLUMNS.items() if label.lower() in by_label}
     missing = [COLUMNS[key] for key in REQUIRED_COLUMNS if key not in found]

@@ -85,6 +85,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "home.middleware.MfaRequiredMiddleware",
+    "home.middleware.AdminAccessMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -194,8 +195,13 @@ ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_CHANGE_EMAIL = True
 ACCOUNT_ADAPTER = "home.adapters.AccountAdapter"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Data Academy] "
+# The client's address behind the TLS proxy (README, "Deploying"): every rate limit "per ip" counts per client
+# only when the app knows how many proxies append to X-Forwarded-For, or which header carries the address.
+ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT") or "0")
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER") or None
 ACCOUNT_RATE_LIMITS = {
-    # Brute force: every login path (site and Wagtail admin) goes through allauth's login view.
+    # Brute force: every login path (site and Wagtail admin) goes through allauth's login view. Failed
+    # sign-ins count per client address and per account (key: the email tried), never for the whole site.
     "login_failed": "5/5m/ip,5/5m/key",
     "login": "30/m/ip",
     "signup": "20/m/ip",
@@ -203,17 +209,29 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password_from_key": "20/m/ip",
     "confirm_email": "1/3m/key",
 }
-# Empty means any domain may sign up; a council sets e.g. "essex.gov.uk,example-council.gov.uk".
+# The email domains that may sign up, e.g. "essex.gov.uk,example-council.gov.uk"; "*" allows any domain.
+# Production refuses to start without it; in development, empty allows any.
 ACCOUNT_ALLOWED_EMAIL_DOMAINS = env_list("ACCOUNT_ALLOWED_EMAIL_DOMAINS")
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = os.environ.get("MFA_TOTP_ISSUER", "Data Academy")
-# Paths that an HR or Academy admin account may reach only once it has an authenticator.
-MFA_PROTECTED_PATH_PREFIXES = ["/admin/", "/framework/reports/", "/reports/"]
+# An account that must use a second factor (HR, Academy admins, operators, forum moderators: home.roles
+# requires_mfa) reaches nothing but these until it has one: setting up the authenticator (and the fresh
+# sign-in allauth asks for first), signing out, and static files (the lab is static files too).
+MFA_EXEMPT_PATH_PREFIXES = [
+    "/accounts/2fa/",
+    "/accounts/reauthenticate/",
+    "/accounts/logout/",
+    "/signed-out/",
+    STATIC_URL,
+    "/lab/",
+    "/favicon.ico",
+]
 
 # Single sign-on (off unless its environment variables are set): see sso.py.
 from .sso import *  # noqa: E402, F403
 
 # --- Wagtail ---------------------------------------------------------------------------------
+ADMIN_PATH_PREFIX = "/admin/"  # where config/urls.py mounts the Wagtail admin
 WAGTAIL_SITE_NAME = "Data Academy"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILADMIN_LOGIN_URL = "account_login"
@@ -237,8 +255,6 @@ SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 
 CONTENT_SECURITY_POLICY = {
-    # The Wagtail admin ships inline scripts and styles of its own; it keeps Django's other headers.
-    "EXCLUDE_URL_PREFIXES": ["/admin/"],
     "DIRECTIVES": {
         "default-src": [SELF],
         "script-src": [SELF, NONCE],
@@ -253,6 +269,25 @@ CONTENT_SECURITY_POLICY = {
         "base-uri": [SELF],
         "object-src": ["'none'"],
     },
+}
+
+# The Wagtail admin (home.middleware.AdminAccessMiddleware puts it on every admin response): the strictest it
+# works under (tests/home/test_admin_csp_browser.py). Its editors write inline scripts and style attributes
+# that carry no nonce, so those stay allowed; nothing else is: no other host, no eval, no plugins, no
+# <base>, forms post only here, and it is framed only by the site itself (page previews).
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "default-src": [SELF],
+    "script-src": [SELF, "'unsafe-inline'"],
+    "style-src": [SELF, "'unsafe-inline'"],
+    "img-src": [SELF, "data:", "blob:"],
+    "font-src": [SELF, "data:"],
+    "connect-src": [SELF],
+    "frame-src": [SELF],
+    "worker-src": [SELF, "blob:"],
+    "frame-ancestors": [SELF],
+    "form-action": [SELF],
+    "base-uri": [SELF],
+    "object-src": ["'none'"],
 }
 
 LOGGING = {

@@ -47,6 +47,8 @@ def cache_control(relative: str) -> str:
 
 
 def resolve(relative: str) -> Path:
+    if "\x00" in relative:
+        raise Http404("No such lab file")  # no file name holds a NUL byte (and the OS refuses to look one up)
     root = lab_root().resolve()
     target = (root / relative).resolve()
     if root not in target.parents and target != root:
@@ -102,6 +104,8 @@ def _precompressed(path: Path, accept_encoding: str) -> tuple[str, Path]:
 
 def serve(request, relative: str) -> HttpResponse:
     """One lab file, brotli- or gzip-compressed when the client accepts it and the build wrote that copy."""
+    if "\x00" in relative:
+        raise Http404("No such lab file")
     if relative and not relative.endswith("/") and (lab_root() / relative).is_dir():
         return HttpResponseRedirect(request.path + "/")
     path = resolve(relative)

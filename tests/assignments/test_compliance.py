@@ -233,7 +233,8 @@ def test_compliance_queries_stay_flat_from_100_to_10000_staff(
         (hr, f"/reports/required-learning/?area={teams[0].service_area_id}", 13),
         (hr, f"/reports/required-learning/?team={teams[0].pk}&assignment=", 11),
         (hr, "/reports/required-learning/?download=csv&assignment=", 8),
-        (manager_client, "/my-team/required-learning/", 6),
+        # +1 since every request of a champion asks whether they moderate a category (then MFA is required).
+        (manager_client, "/my-team/required-learning/", 7),
     ]
     for client, url, ceiling in urls:
         with django_assert_max_num_queries(ceiling):

@@ -167,14 +167,25 @@ def test_search_finds_titles_and_posts_but_not_hidden(client_for, champion, lear
     assert "0 results in forum topics and posts" in page and "lookup table" not in page
 
 
-def test_lesson_discussion_creates_category_and_topic_once(client_for, learner, site_with_home, category):
+def test_lesson_discussion_is_started_by_a_post_and_only_for_lessons(
+    client_for, learner, site_with_home, category
+):
+    from tests.factories.learning import add_catalogue, add_course
+
     home = Page.objects.get(depth=2)
-    course = home.add_child(instance=Page(title="Data quality basics", slug="data-quality-basics"))
-    lesson = course.add_child(instance=Page(title="Duplicates and addresses", slug="duplicates"))
+    course = add_course(add_catalogue(), title="Data quality basics")
+    lesson = course.get_children().live().first()
     client = client_for(learner)
-    first = client.get(f"/community/discuss/{lesson.pk}/")
+    # Reading creates nothing (an image tag in a post would otherwise make topics for every viewer).
+    offer = client.get(f"/community/discuss/{lesson.pk}/")
+    assert offer.status_code == 200 and "Start the discussion" in offer.text
+    assert (
+        not Topic.objects.filter(page=lesson).exists() and not Category.objects.filter(page=course).exists()
+    )
+    first = client.post(f"/community/discuss/{lesson.pk}/")
     second = client.get(f"/community/discuss/{lesson.pk}/")
-    assert first.status_code == 302 and first["Location"] == second["Location"]
+    again = client.post(f"/community/discuss/{lesson.pk}/")
+    assert first.status_code == 302 and first["Location"] == second["Location"] == again["Location"]
     topic = Topic.objects.get(page=lesson)
     assert topic.category.page_id == course.pk and topic.category.name == "Data quality basics"
     assert Category.objects.filter(page=course).count() == 1
@@ -184,8 +195,13 @@ def test_lesson_discussion_creates_category_and_topic_once(client_for, learner, 
     html = Template("{% load community_tags %}{% discussion_link page %}").render(
         Context({"page": lesson, "request": request})
     )
-    assert f'href="/community/discuss/{lesson.pk}/"' in html and "(1 reply)" in html
-    assert client.get(f"/community/discuss/{home.pk}/").status_code == 404
+    assert f'href="{topic.get_absolute_url()}"' in html and "(1 reply)" in html
+    # Pages that are not lessons have no discussion, by GET or POST.
+    for page in (home, course, course.get_parent()):
+        assert client.get(f"/community/discuss/{page.pk}/").status_code == 404
+        assert client.post(f"/community/discuss/{page.pk}/").status_code == 404
+    assert Topic.objects.count() == 1 + Topic.objects.exclude(page=lesson).count()
+    assert not Topic.objects.filter(page__in=[home, course]).exists()
 
 
 def test_menu_item_and_dashboard_panel(client_for, learner, topic):
@@ -207,3 +223,21 @@ def test_demo_is_idempotent(demo_content):
 
     assert counts[0] == 8 + CoursePage.objects.live().count() and counts[1] == 4
     assert Topic.objects.get(title__startswith="Same street").accepted_post is not None
+
+
+def test_a_hidden_topics_title_does_not_leak_through_its_posts_short_links(
+    client_for, learner, other_learner, champion, topic, reply
+):
+    first = Post.objects.get(topic=topic, number=1)
+    moderation.post_hide(actor=champion, post=first, reason="Personal data in the question")
+    topic.refresh_from_db()
+    assert topic.is_hidden
+    for post in (first, reply):
+        response = client_for(other_learner).get(f"/community/p/{post.pk}/")
+        assert response.status_code == 404, post.number
+        assert topic.slug not in response.get("Location", "")
+    # The author and the moderators still follow the link.
+    assert (
+        client_for(learner).get(f"/community/p/{first.pk}/")["Location"].startswith(topic.get_absolute_url())
+    )
+    assert client_for(champion).get(f"/community/p/{first.pk}/").status_code == 302

@@ -121,9 +121,18 @@ BAD_DDAT = {
         ddat_rows(**{"Skill Name": ""}),
         "ddat.csv, line 3, column F (Skill Name): this cell is empty",
     ),
-    "duplicate skill": (
-        DDAT.read_bytes() + DDAT.read_bytes().splitlines(keepends=True)[1],
-        "duplicate skill 'Data analysis and synthesis' for role level 'Associate data analyst' (first on line 2)",
+    "conflicting duplicate": (
+        DDAT.read_bytes() + DDAT.read_bytes().splitlines(keepends=True)[1].replace(b",Working,", b",Expert,"),
+        "'Data analysis and synthesis' for role level 'Associate data analyst' is given again at Expert "
+        "(line 2 has Working)",
+    ),
+    "duplicated header": (
+        DDAT.read_bytes().replace(b",Role Type", b",Skill Name", 1),
+        "ddat.csv, line 1: the column 'Skill Name' appears more than once (columns F, J); keep one.",
+    ),
+    "NUL bytes": (
+        DDAT.read_bytes().replace(b"Data analysts help", b"Data\x00analysts help", 1),
+        "ddat.csv, line 2: the file contains NUL bytes",
     ),
     "wrong encoding": (
         DDAT.read_text().replace("Data analysts help", "Data analysts’ help").encode("cp1252"),
@@ -262,3 +271,88 @@ def test_command_dry_run_writes_nothing():
     call_command("import_framework", str(DDAT), "--format", "ddat", "--dry-run", stdout=out)
     assert "Dry run, nothing written: 12 competencies added" in out.getvalue()
     assert Competency.objects.count() == 0 and FrameworkVersion.objects.count() == 0
+
+
+# --- The published DDaT file (a stand-in with its shape: data/make_ddat_framework.py) ----------------------
+
+FRAMEWORK = DATA / "ddat_framework.csv"
+
+
+def test_the_stand_in_for_the_published_file_is_what_its_script_writes_and_has_its_characteristics():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("make_ddat_framework", DATA / "make_ddat_framework.py")
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    rows = script.shape(script.build(), __import__("random").Random(7))
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer)
+    writer.writerow(script.COLUMNS)
+    writer.writerows(rows)
+    assert FRAMEWORK.read_bytes() == buffer.getvalue().encode()
+    assert 3200 <= len(rows) <= 3500
+    assert sum(1 for r in rows if not r[6]) == 106
+    assert len({r[5] for r in rows} - {r[5] for r in rows if r[6]}) == 5
+    assert {r[0] for r in rows if r[7] == "NOT IN USE"} == {"Chief digital and data"}
+    assert sum(1 for r in rows if r[7] == "NOT IN USE") == 28
+    keys = [(r[1], r[3], r[5]) for r in rows]
+    assert len(keys) - len(set(keys)) == 13
+    assert any("\n" in cell for r in rows for cell in r)
+    assert sum(1 for r in rows if not r[9]) > 0.8 * len(rows)
+
+
+@pytest.mark.django_db
+def test_the_published_ddat_file_imports_with_a_report_of_what_was_skipped_merged_and_missing(hr_user):
+    out = io.StringIO()
+    call_command("import_framework", str(FRAMEWORK), "--format", "ddat", "--user", hr_user.email, stdout=out)
+    text = out.getvalue()
+    assert "197 competencies added" in text and "244 role profiles added" in text
+    assert "28 rows at level NOT IN USE skipped" in text
+    assert "13 rows repeated an earlier row exactly and were merged with it" in text
+    assert "106 rows have no Skill Description" in text
+    assert "5 skills have none on any row and were imported without one: Agile working," in text
+    assert Competency.objects.filter(description="").count() == 5
+    assert not RoleProfile.objects.filter(job_family__startswith="Chief digital and data").exists()
+    # One published revision per object per import, written in bulk, and the whole import is one version.
+    comp = Competency.objects.get(code=ddat_code("Agile working"))
+    assert comp.live and comp.live_revision_id == comp.latest_revision_id
+    assert comp.revisions.count() == 1
+    assert Revision.objects.count() == Competency.objects.count() + RoleProfile.objects.count()
+    assert FrameworkVersion.objects.count() == 1
+    assert comp.revisions.get().as_object().descriptors.count() == comp.descriptors.count() > 0
+    again = io.StringIO()
+    call_command("import_framework", str(FRAMEWORK), "--format", "ddat", stdout=again)
+    assert "No changes" in again.getvalue() and FrameworkVersion.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_every_problem_in_a_ddat_file_is_reported_in_one_pass():
+    rows = list(csv.reader(io.StringIO(DDAT.read_text())))
+    header = rows[0]
+    rows[2][header.index("Skill Level")] = "Guru"
+    rows[3][header.index("Skill Name")] = ""
+    rows[4][header.index("Role")] = ""
+    conflicting = list(rows[1])
+    conflicting[header.index("Skill Level")] = "Expert"
+    rows.append(conflicting)
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows(rows)
+    before = counts()
+    with pytest.raises(ImportRejected) as rejected:
+        import_ddat(buffer.getvalue().encode())
+    text = "\n".join(rejected.value.errors)
+    assert "line 3, column H (Skill Level): unknown skill level 'Guru'" in text
+    assert "line 4, column F (Skill Name): this cell is empty" in text
+    assert "line 5, column B (Role): this cell is empty" in text
+    assert "is given again at Expert (line 2 has Working)" in text
+    assert counts() == before
+
+
+@pytest.mark.django_db
+def test_a_big_file_is_refused_with_its_real_size(tmp_path):
+    big = tmp_path / "big.csv"
+    big.write_bytes(b"x" * (50 * 1024 * 1024))
+    with pytest.raises(
+        CommandError, match=r"big.csv: the file is 50.0 MB; the largest file accepted is 5 MB"
+    ):
+        call_command("import_framework", str(big), "--format", "ddat")

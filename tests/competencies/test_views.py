@@ -262,22 +262,50 @@ def test_hr_copies_a_role_profile_as_a_draft(client_for, hr_user, small_framewor
 
 
 @pytest.mark.django_db
-def test_hr_imports_a_file_through_the_admin_upload(client_for, hr_user):
+def test_hr_imports_a_file_through_the_admin_upload(client_for, hr_user, django_capture_on_commit_callbacks):
+    """The upload is stored and imported by a task; the admin is sent to its progress page, then the result."""
     from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from competencies.models import FrameworkImport
 
     from .conftest import DATA
 
     c = client_for(hr_user)
     upload = SimpleUploadedFile(
-        "ddat_long.csv", (DATA / "ddat_long.csv").read_bytes(), content_type="text/csv"
+        "ddat_framework.csv", (DATA / "ddat_framework.csv").read_bytes(), content_type="text/csv"
     )
-    response = c.post("/admin/framework/import/", {"format": "ddat", "file": upload}, follow=True)
-    assert "12 competencies added" in response.content.decode()
+    with django_capture_on_commit_callbacks(execute=False) as queued:
+        response = c.post("/admin/framework/import/", {"format": "ddat", "file": upload})
+    job = FrameworkImport.objects.get()
+    assert response.status_code == 302 and response["Location"] == f"/admin/framework/import/{job.pk}/"
+    waiting = c.get(response["Location"]).content.decode()
+    assert "Waiting to start" in waiting and 'http-equiv="refresh"' in waiting
+    assert FrameworkVersion.objects.count() == 0
+    for callback in queued:  # the task queue runs the import (the immediate backend: after the commit)
+        callback()
+    body = c.get(response["Location"]).content.decode()
+    assert "197 competencies added" in body and "Recorded as framework version 1." in body
+    assert "28 rows at level NOT IN USE skipped" in body and 'http-equiv="refresh"' not in body
+    job.refresh_from_db()
+    assert job.status == "done" and job.user == hr_user and bytes(job.data) == b""
+
     bad = SimpleUploadedFile("bad.csv", b"Role Family,Role\nData,Analyst\n", content_type="text/csv")
-    response = c.post("/admin/framework/import/", {"format": "ddat", "file": bad})
-    body = response.content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = c.post("/admin/framework/import/", {"format": "ddat", "file": bad})
+    body = c.get(response["Location"]).content.decode()
     assert "Nothing was imported" in body and "bad.csv, line 1: missing columns" in body
     assert FrameworkVersion.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_the_import_page_refuses_a_big_upload_with_its_real_size(client_for, hr_user):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    big = SimpleUploadedFile("big.csv", b"x" * (6 * 1024 * 1024), content_type="text/csv")
+    body = (
+        client_for(hr_user).post("/admin/framework/import/", {"format": "ddat", "file": big}).content.decode()
+    )
+    assert "big.csv: the file is 6.0 MB; the largest file accepted is 5 MB." in body
 
 
 @pytest.mark.django_db

@@ -182,3 +182,15 @@ def test_events_are_linked_from_the_community_and_champions_pages(client_for, ev
 def test_no_events_link_when_the_site_has_no_events_page(client_for, site_with_home, learner):
     body = client_for(learner).get("/community/").content.decode()
     assert "see upcoming events" not in body
+
+
+@pytest.mark.django_db
+def test_the_ics_file_carries_the_joining_link_only_for_members_with_a_place(
+    client_for, event, learner, other_learner
+):
+    assert event.is_online
+    client_for(learner).post(f"/champions/events/{event.pk}/sign-up/")
+    with_place = client_for(learner).get(event.ics_url()).content.decode().replace("\r\n ", "")
+    without = client_for(other_learner).get(event.ics_url()).content.decode().replace("\r\n ", "")
+    assert "teams.example.org/meet/abc" in with_place
+    assert "teams.example.org" not in without and "Show and tell" in without

@@ -62,12 +62,10 @@ def test_unknown_action_is_an_error():
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     ("fixture", "status"),
-    [("learner", 302), ("champion", 302), ("hr_user", 200), ("admin_user", 200)],
+    [("learner", 403), ("champion", 403), ("hr_user", 200), ("admin_user", 200)],
 )
 def test_wagtail_admin_by_role(request, client_for, fixture, status):
     user = request.getfixturevalue(fixture)
+    # Members without admin access are refused outright (not sent round the sign-in page, which loops).
     response = client_for(user).get("/admin/")
     assert response.status_code == status
-    if status == 302:
-        # Wagtail sends users without admin access back to sign in, with a message.
-        assert "/accounts/login/" in response["Location"] or response["Location"] == "/"

@@ -120,3 +120,69 @@ def test_every_kind_in_one_search_with_filters_and_counts(
     assert datasets.context["chosen"].count == 1 and "<mark>Fly-tipping</mark>" in datasets.text
     courses = client.get("/search/", {"q": "data", "type": "courses"})
     assert courses.context["chosen"].key == "courses" and 'aria-current="page"' in courses.text
+
+
+HOSTILE_QUERIES = [
+    '"',
+    "\x00",
+    'a"b',
+    '""',
+    '"a" "b',
+    'a"b"c',
+    '"street" AND "',
+    "NEAR(a b)",
+    "a*",
+    "*",
+    "-a",
+    "a:b",
+    "col:value",
+    "^a",
+    "a OR",
+    "AND",
+    "(",
+    ")",
+    "a'b",
+    "'",
+    "\\",
+    "%",
+    "_",
+    "{a}",
+    "[a]",
+    "a & b | !c",
+    "<->",
+    "a" * 300,
+    "ß\u0301 Ω",
+]
+
+
+@pytest.mark.parametrize("query", HOSTILE_QUERIES)
+def test_any_search_text_gives_a_results_page_never_an_error(client_for, learner, forum, query):
+    """The full-text backends (SQLite FTS5, PostgreSQL tsquery) have query syntaxes of their own; whatever a
+    member types is searched as words, for pages and forum posts alike, and an error is never a 503."""
+    client = client_for(learner)
+    for kind in ("", "pages", "forum"):
+        response = client.get("/search/", {"q": query, "type": kind})
+        assert response.status_code == 200, (query, kind, response.status_code)
+    assert client.get("/community/search/", {"q": query}, follow=True).status_code == 200
+    assert client_for(None).get("/search/", {"q": query}).status_code == 200
+
+
+def test_a_query_the_backend_refuses_is_no_results_not_an_outage(client_for, learner, forum, monkeypatch):
+    """Were a backend still to refuse a query (SQLite's FTS5 raises OperationalError for its own syntax), the
+    page shows no results of that kind; and such an error elsewhere is a 500, never the 503 of an outage."""
+    from django.db import OperationalError
+    from django.test import RequestFactory
+
+    from home.search import PageProvider
+    from home.views import server_error
+
+    def refuse(self, **kwargs):
+        raise OperationalError('fts5: syntax error near """')
+
+    monkeypatch.setattr(PageProvider, "search", refuse)
+    response = client_for(learner).get("/search/", {"q": "addresses"})
+    assert response.status_code == 200
+    try:
+        raise OperationalError('fts5: syntax error near """')
+    except OperationalError:
+        assert server_error(RequestFactory().get("/search/")).status_code == 500

@@ -12,7 +12,14 @@ def run_check(settings_module: str, extra_env: dict) -> subprocess.CompletedProc
     env = {
         k: v
         for k, v in os.environ.items()
-        if k not in {"SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+        if k
+        not in {
+            "SECRET_KEY",
+            "ALLOWED_HOSTS",
+            "DJANGO_ALLOW_ASYNC_UNSAFE",
+            "TRUSTED_PROXY_COUNT",
+            "CLIENT_IP_HEADER",
+        }
     }
     env.update({"DJANGO_SETTINGS_MODULE": settings_module, **extra_env})
     return subprocess.run(
@@ -30,6 +37,8 @@ PRODUCTION_ENV = {
     "SECRET_KEY": "x7Hq2-very-long-random-production-secret-key-for-the-deploy-check-0123456789",
     "ALLOWED_HOSTS": "academy.example.gov.uk",
     "DATABASE_URL": "sqlite:////tmp/academy-deploy-check.sqlite3",
+    "TRUSTED_PROXY_COUNT": "1",
+    "ACCOUNT_ALLOWED_EMAIL_DOMAINS": "example.gov.uk",
 }
 
 
@@ -82,3 +91,29 @@ def test_security_headers_on_pages(client, site_with_home):
     assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
     assert response["X-Frame-Options"] == "DENY"
     assert "unsafe-inline" not in csp
+
+
+def test_production_refuses_to_start_without_saying_how_to_find_the_client_behind_the_proxy():
+    env = {k: v for k, v in PRODUCTION_ENV.items() if k != "TRUSTED_PROXY_COUNT"}
+    result = run_check("config.settings.production", env)
+    assert result.returncode != 0
+    assert "TRUSTED_PROXY_COUNT" in result.stderr
+    assert run_check("config.settings.production", {**env, "CLIENT_IP_HEADER": "X-Real-IP"}).returncode == 0
+
+
+def test_production_refuses_to_start_without_allowed_email_domains_unless_told_any_may_sign_up():
+    env = {k: v for k, v in PRODUCTION_ENV.items() if k != "ACCOUNT_ALLOWED_EMAIL_DOMAINS"}
+    result = run_check("config.settings.production", env)
+    assert result.returncode != 0 and "ACCOUNT_ALLOWED_EMAIL_DOMAINS must be set" in result.stderr
+    assert (
+        run_check("config.settings.production", {**env, "ACCOUNT_ALLOWED_EMAIL_DOMAINS": "*"}).returncode == 0
+    )
+
+
+def test_a_star_lets_any_domain_sign_up(settings):
+    from home.adapters import email_domain_allowed
+
+    settings.ACCOUNT_ALLOWED_EMAIL_DOMAINS = ["*"]
+    assert email_domain_allowed("someone@elsewhere.org")
+    settings.ACCOUNT_ALLOWED_EMAIL_DOMAINS = ["example.gov.uk"]
+    assert not email_domain_allowed("someone@elsewhere.org")

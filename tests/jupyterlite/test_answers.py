@@ -220,3 +220,16 @@ def test_plain_form_rejects_offsite_next(client_for, learner, lab_demo):
         {"question": exercise.questions.first().pk, "value": "1", "next": "https://evil.example/"},
     )
     assert response.status_code == 302 and response["Location"].startswith("/exercises/foi-on-time/")
+
+
+def test_rate_limit_holds_when_parallel_answers_all_read_the_count_before_any_is_counted(
+    client_for, learner, lab_demo, monkeypatch
+):
+    """40 answers at once all read the count before any of them is counted (what parallel requests do): the
+    limit must still let exactly RATE_LIMIT through, so reading a count decides nothing."""
+    monkeypatch.setattr(services.cache, "get", lambda *args, **kwargs: None)
+    monkeypatch.setattr(services.cache, "get_or_set", lambda *args, **kwargs: 0)
+    client = client_for(learner)
+    codes = [post(client, {"question": "potholes-count", "value": 1}).status_code for _ in range(40)]
+    assert codes.count(201) == services.RATE_LIMIT and codes.count(429) == 40 - services.RATE_LIMIT
+    assert Attempt.objects.count() == services.RATE_LIMIT

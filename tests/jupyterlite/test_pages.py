@@ -165,3 +165,10 @@ def test_cells_from_admin_text():
     assert [c["cell_type"] for c in cells] == ["markdown", "code", "code"]
     assert cells[0]["source"] == "# Title" and cells[2]["source"] == "print(x)"
     assert Template("{{ a }}").render(Context({"a": 1})) == "1"
+
+
+@pytest.mark.parametrize(
+    "path", ["/lab/index.html%00.txt", "/lab/%00", "/lab/notebooks%00/index.html", "/lab/static/%00pyodide/"]
+)
+def test_a_nul_byte_in_a_lab_path_is_not_found_not_a_server_error(client, db, path):
+    assert client.get(path).status_code == 404

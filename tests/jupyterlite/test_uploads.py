@@ -31,7 +31,7 @@ def test_good_upload_saves_dataset_with_inferred_types(client_for, admin_user):
 @pytest.mark.parametrize(
     ("data", "extra", "message"),
     [
-        ("ward,count\nCafé,1\n".encode("cp1252"), {}, "not UTF-8"),
+        (b"ward,count\nA\x00B,1\n", {}, "The file contains NUL bytes (the first at byte 12)"),
         (b"", {}, "empty"),
         (b"ward,,count\na,b,1\n", {}, "needs a name"),
         (b"ward,ward\na,b\n", {}, "repeated: ward"),
@@ -82,3 +82,26 @@ def test_uploaded_dataset_usable_in_computation_free_question(client_for, admin_
     client_for(admin_user).post(UPLOAD_URL, form())
     response = client_for(learner).get("/datasets/my-data.csv")
     assert response.status_code == 200 and response.content.startswith(b"ward,reported")
+
+
+def test_a_cp1252_file_with_pounds_is_read_and_converted_with_a_notice():
+    notices = []
+    text, columns, rows = services.validate_csv("ward,amount\nCafé £,12\n".encode("cp1252"), notices=notices)
+    assert "Café £" in text and rows == 1
+    assert any("read as Windows-1252" in n for n in notices)
+
+
+def test_excels_empty_trailing_columns_are_dropped():
+    notices = []
+    text, columns, rows = services.validate_csv(b"ward,count,,\nA,1,,\nB,2,,\n", notices=notices)
+    assert [c["name"] for c in columns] == ["ward", "count"] and rows == 2
+    assert (
+        text.splitlines()[0] == "ward,count" and "2 empty columns at the end of the file dropped." in notices
+    )
+
+
+def test_a_double_encoded_byte_order_mark_is_stripped():
+    data = "\ufeffBody Name,count\nA,1\n".encode().decode("cp1252").encode()
+    assert data.startswith("ï»¿".encode())
+    text, columns, rows = services.validate_csv(data)
+    assert columns[0]["name"] == "Body Name"

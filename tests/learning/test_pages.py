@@ -226,3 +226,38 @@ def test_ordering_public_view_never_shows_the_right_order():
     for seed in range(30):
         shown = [o["id"] for o in block.public_view(value, block_id="q", seed=str(seed))["options"]]
         assert shown != right and sorted(shown) == sorted(right)
+
+
+@pytest.mark.django_db
+def test_ordering_item_ids_on_the_page_say_nothing_about_the_right_order(settings):
+    """The demo curriculum's block ids are uuid5 of a public namespace and the item's position: an id on the
+    page must be neither that id nor anything computed from public facts, yet answers still grade."""
+    import re
+    import uuid
+
+    from django.http import QueryDict
+
+    from learning.blocks import OrderingQuestionBlock
+    from learning.demo import BLOCK_IDS
+    from learning.grading import grade, parse_answer
+
+    block = OrderingQuestionBlock()
+    items = [
+        {"type": "item", "value": {"text": t}, "id": str(uuid.uuid5(BLOCK_IDS, f"q/items/{n}"))}
+        for n, t in enumerate("ABCD")
+    ]
+    value = block.to_python({"prompt": "<p>Q</p>", "items": items, "max_attempts": 2})
+    view = block.public_view(value, block_id="q", seed="1")
+    shown = [o["id"] for o in view["options"]]
+    public = {str(uuid.uuid5(BLOCK_IDS, f"q/items/{n}")): n for n in range(4)}
+    assert not set(shown) & set(public), "the page shows the position-derived ids"
+    assert all(re.fullmatch(r"[0-9a-f]{20}", i) for i in shown)
+    # The right order from the page's ids, as the server knows it, grades correct; it needs the secret.
+    snapshot = block.snapshot(value, block_id="q")
+    right = {o["id"]: n for n, o in enumerate(snapshot["options"], start=1)}
+    data = QueryDict(mutable=True)
+    for item_id in shown:
+        data[f"position-{item_id}"] = str(right[item_id])
+    assert grade(snapshot, parse_answer(snapshot, data)).correct
+    settings.SECRET_KEY = "another-secret-key-for-this-test-only-0123456789abcdefghijklmnopqrstuvw"
+    assert {o["id"] for o in block.public_view(value, block_id="q", seed="1")["options"]}.isdisjoint(shown)

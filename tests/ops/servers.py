@@ -57,6 +57,8 @@ class AppServer:
             "ALLOWED_HOSTS": "127.0.0.1",
             "DATABASE_URL": database_url,
             "DB_CONN_MAX_AGE": "60",
+            "TRUSTED_PROXY_COUNT": "0",
+            "ACCOUNT_ALLOWED_EMAIL_DOMAINS": "*",
             **(extra_env or {}),
         }
         env.pop("REDIS_URL", None)

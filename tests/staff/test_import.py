@@ -255,3 +255,30 @@ def test_hr_lists_staff_and_marks_a_leaver_in_the_admin(roles, hr_user, client_f
     learner.refresh_from_db()
     assert lee.left_on == datetime.date(2026, 3, 31) and not learner.is_active
     assert client.get(f"/admin/staff/{lee.pk}/leaver/").status_code == 404  # already a leaver
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (
+            (HEADER.replace(",Start date", ",Email")).encode(),
+            "Line 1: the column 'email' appears more than once",
+        ),
+        (GOOD.replace("Mo Manager", "Mo\x00Manager").encode(), "Line 2: the file contains NUL bytes"),
+        (b"x" * (7 * 1024 * 1024), "The file is 7.0 MB; the largest file accepted is 5 MB."),
+    ],
+)
+def test_duplicated_headers_nul_bytes_and_big_files_are_refused_saying_why(data, message):
+    from competencies.staff.importer import parse_staff_csv
+
+    with pytest.raises(StaffImportRejected) as rejected:
+        parse_staff_csv(data)
+    assert any(message in error for error in rejected.value.errors), rejected.value.errors
+
+
+@pytest.mark.django_db
+def test_a_double_encoded_byte_order_mark_is_not_part_of_the_first_column(roles):
+    from competencies.staff.importer import parse_staff_csv
+
+    data = ("\ufeff" + GOOD).encode().decode("cp1252").encode()
+    assert len(parse_staff_csv(data)) == 3

@@ -6,7 +6,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from competencies.importers import MAX_IMPORT_BYTES, ImportRejected
+from competencies.importers import MAX_IMPORT_BYTES, ImportRejected, check_size
 from competencies.transfer import FORMATS, framework_import, parse_files
 
 
@@ -14,6 +14,10 @@ def _read(path: str) -> bytes:
     file = Path(path)
     if not file.is_file():
         raise CommandError(f"{path}: no such file.")
+    try:
+        check_size(file.stat().st_size, filename=file.name)
+    except ImportRejected as exc:
+        raise CommandError(f"Nothing was imported.\n{exc}") from exc
     with file.open("rb") as handle:
         return handle.read(MAX_IMPORT_BYTES + 1)  # the parser reports a file over the limit
 
@@ -55,5 +59,7 @@ class Command(BaseCommand):
             raise CommandError(f"Nothing was imported.\n{exc}") from exc
         prefix = "Dry run, nothing written: " if dry_run else ""
         self.stdout.write(self.style.SUCCESS(f"{prefix}{result.summary()}"))
+        for line in result.report:
+            self.stdout.write(f"Note: {line}")
         if result.version and not dry_run:
             self.stdout.write(f"Recorded as framework version {result.version.number}.")

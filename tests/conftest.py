@@ -153,21 +153,26 @@ def _is_transactional(item) -> bool:
     )
 
 
-@pytest.hookimpl(hookwrapper=True)
-def pytest_runtest_teardown(item, nextitem):
+def _is_database_test(item) -> bool:
+    names = getattr(item, "fixturenames", ())
+    return item.get_closest_marker("django_db") is not None or "db" in names
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
     """A transactional test's teardown empties every table, data migrations' rows (roles, root page) too. Run
-    alone, pytest-django orders those tests last; under pytest-xdist an ordinary test may follow one on the
-    same worker, so the rows are put back before it."""
-    yield
-    if not _is_transactional(item) or (nextitem is not None and _is_transactional(nextitem)):
+    alone, pytest-django orders those tests last; under pytest-xdist an ordinary database test may follow one
+    on the same worker, so before it (and before its transaction opens) the migrated contents are put back."""
+    if _AFTER_FLUSH["blocker"] is None or _is_transactional(item) or not _is_database_test(item):
         return
+    from django.contrib.auth.models import Group
     from django.db import connection
 
     serialized = _AFTER_FLUSH["serialized"] or getattr(connection, "_test_serialized_contents", None)
-    if serialized and _AFTER_FLUSH["blocker"] is not None:
-        with _AFTER_FLUSH["blocker"].unblock():
-            # Emptied again first: a flush without serialized rollback re-creates content types and
-            # permissions (post_migrate) under new ids, which the migrated contents would clash with.
+    with _AFTER_FLUSH["blocker"].unblock():
+        if serialized and not Group.objects.exists():
+            # Emptied first: a flush without serialized rollback re-creates content types and permissions
+            # (post_migrate) under new ids, which the migrated contents would clash with.
             call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
             connection.creation.deserialize_db_from_string(serialized)
 

@@ -172,8 +172,11 @@ def pytest_runtest_setup(item):
     with _AFTER_FLUSH["blocker"].unblock():
         if serialized and not Group.objects.exists():
             # Emptied first: a flush without serialized rollback re-creates content types and permissions
-            # (post_migrate) under new ids, which the migrated contents would clash with.
-            call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+            # (post_migrate) under new ids, which the migrated contents would clash with. Sequences are kept
+            # (as a transactional test's own flush keeps them), so new rows never reuse the restored ids.
+            call_command(
+                "flush", interactive=False, inhibit_post_migrate=True, reset_sequences=False, verbosity=0
+            )
             connection.creation.deserialize_db_from_string(serialized)
 
 

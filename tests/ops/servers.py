@@ -39,6 +39,15 @@ def shared_database_url(*, port: int | None = None) -> str:
     return f"postgres://{s['USER']}@{s['HOST'] or '127.0.0.1'}:{port or s['PORT'] or 5432}/{s['NAME']}"
 
 
+def _forget_cached_pages() -> None:
+    """Empty the database cache a server without Redis uses (`academy_cache`): a flush between tests keeps
+    that table, so an earlier test's cached site and routes (home/site_cache.py) would point at pages that
+    are gone."""
+    if "academy_cache" in connection.introspection.table_names():
+        with connection.cursor() as cursor:
+            cursor.execute("DELETE FROM academy_cache")
+
+
 class AppServer:
     def __init__(
         self,
@@ -49,6 +58,7 @@ class AppServer:
         extra_env: dict[str, str] | None = None,
     ):
         self.port = free_port()
+        _forget_cached_pages()
         self.log = tempfile.NamedTemporaryFile("w+", prefix="academy-gunicorn-", suffix=".log")  # noqa: SIM115
         env = {
             **os.environ,

@@ -53,9 +53,29 @@ class QuestionState:
         return self.answered_correctly or self.used >= self.max_attempts
 
     @property
+    def next_worth(self) -> Decimal:
+        """The share of the question's mark that a right answer on the next try earns."""
+        return retry_worth(self.used + 1)
+
+    @property
     def may_show_answer(self) -> bool:
         """The correct answer and explanation are shown only once the question is closed."""
         return self.closed
+
+
+# Each earlier try at a question costs a third of its mark (Moodle's default penalty), so a retry is worth
+# taking but guessing through the options is not a full mark.
+RETRY_PENALTY = ONE / 3
+
+
+def retry_worth(number: int) -> Decimal:
+    """The share of the mark that a right answer on try `number` (1 for the first) earns: 1, 2/3, 1/3, 0."""
+    return max(ONE - RETRY_PENALTY * (max(number, 1) - 1), ZERO)
+
+
+def question_mark(tries: Sequence[tuple[int, Decimal]]) -> Decimal:
+    """A question's mark in a take from its tries as (number, score): the best try, each retry reduced."""
+    return max((Decimal(score) * retry_worth(number) for number, score in tries), default=ZERO)
 
 
 def question_state(*, question: dict, results: Sequence[bool]) -> QuestionState:

@@ -2,10 +2,10 @@
 
 import datetime
 import secrets
+from collections import defaultdict
 from decimal import Decimal
 
 from django.db import transaction
-from django.db.models import Max
 from django.utils import timezone
 
 from competencies.services import evidence_record
@@ -13,7 +13,7 @@ from home.permissions import require
 
 from .completion import Outstanding, lesson_outstanding
 from .dates import add_months
-from .grading import TamperedAnswer, grade, parse_answer, question_state
+from .grading import TamperedAnswer, grade, parse_answer, question_mark, question_state
 from .models import (
     Certificate,
     CourseAttempt,
@@ -189,17 +189,19 @@ def _lesson_mark_complete(*, course_attempt: CourseAttempt, lesson: LessonPage) 
 
 
 def course_attempt_score(*, course_attempt: CourseAttempt, lessons) -> Decimal:
-    """The take's score in percent: the best mark at each question in the required lessons, averaged."""
+    """The take's score in percent: each question's mark in the required lessons, averaged.
+
+    A question's mark is its best try, each retry worth a third less (``grading.question_mark``).
+    """
     question_ids = [str(child.id) for lesson in lessons if lesson.required for child in lesson.questions()]
     if not question_ids:
         return Decimal("100.00")
-    best = dict(
-        QuestionAttempt.objects.filter(course_attempt=course_attempt, question_id__in=question_ids)
-        .order_by()
-        .values_list("question_id")
-        .annotate(best=Max("score"))
-    )
-    total = sum((best.get(question_id) or Decimal(0) for question_id in question_ids), Decimal(0))
+    tries: dict[str, list] = defaultdict(list)
+    for question_id, number, score in QuestionAttempt.objects.filter(
+        course_attempt=course_attempt, question_id__in=question_ids
+    ).values_list("question_id", "number", "score"):
+        tries[question_id].append((number, score))
+    total = sum((question_mark(tries[question_id]) for question_id in question_ids), Decimal(0))
     return (total * 100 / len(question_ids)).quantize(Decimal("0.01"))
 
 

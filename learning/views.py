@@ -365,6 +365,7 @@ def _lesson_items(request, *, lesson, attempts_by_question, errors, notes, previ
             "latest": latest,
             "used": progress.used,
             "remaining": progress.remaining,
+            "next_worth": round(progress.next_worth * 100),
             "closed": progress.closed,
             "can_answer": not preview and not progress.closed and not finished,
             "take_finished": finished,

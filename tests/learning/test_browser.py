@@ -102,14 +102,18 @@ def test_a_wrong_last_answer_can_be_retried_and_the_finish_is_told_beside_it(
     page.get_by_label("Your answer").fill("accountability")
     page.get_by_role("button", name="Check answer to question 2").click()
     expect(page.get_by_role("heading", name="Not quite")).to_be_visible()
-    expect(page.get_by_text("You have 1 attempt left. Try again below.")).to_be_in_viewport()
+    expect(
+        page.get_by_text(
+            "You have 1 attempt left. Try again below: a right answer now earns 67% of this question's mark."
+        )
+    ).to_be_in_viewport()
     expect(page.get_by_role("link", name="Try question 2 again (1 attempt left)")).to_be_visible()
     assert "You have finished this take" not in page.content()
     axe_check(page)
 
     page.get_by_label("Your answer").fill("freedom of information")
     page.get_by_role("button", name="Try again to question 2").click()
-    note = page.get_by_text("That was the last question. You have finished the course and passed with 100%.")
+    note = page.get_by_text("That was the last question. You have finished the course and passed with 83%.")
     expect(note).to_be_in_viewport()
     expect(page.locator(".govuk-notification-banner")).to_have_count(0)
     axe_check(page)

@@ -380,9 +380,11 @@ def test_a_wrong_last_answer_keeps_its_retry_and_the_take_finishes_when_it_is_us
     attempt.refresh_from_db()
     assert attempt.finished_at is not None and attempt.passed
     assert QuestionAttempt.objects.filter(question_id=text_id).count() == 2
+    # The retry cost a third of that question's mark: 1 + 1 + 2/3 of 3 questions.
+    assert attempt.score == Decimal("88.89")
     page = client.get(second.url).content.decode()
     # Told beside the question they answered, not in a banner at the top of the page.
-    note = page.index("You have finished the course and passed with 100%")
+    note = page.index("You have finished the course and passed with 89%")
     assert page.index(f'id="question-{text_id}"') < note
     assert "govuk-notification-banner" not in page
     assert f"/learning/courses/{lessons[0].get_parent().pk}/result/" in page[note:]

@@ -253,3 +253,17 @@ def test_question_state_allows_one_attempt_when_the_question_does_not_say(questi
     assert not question_state(question=question, results=[]).closed
     state = question_state(question=question, results=[False])
     assert state.closed and state.max_attempts == 1 and state.remaining == 0
+
+
+def test_each_retry_costs_a_third_of_the_mark_and_the_best_try_counts():
+    from learning.grading import question_mark, retry_worth
+
+    def q(value):
+        return Decimal(value).quantize(Decimal("0.0001"))
+
+    assert [q(retry_worth(n)) for n in (1, 2, 3, 4, 5)] == [q(1), q("0.6667"), q("0.3333"), q(0), q(0)]
+    assert question_mark([]) == 0
+    assert q(question_mark([(1, Decimal("0")), (2, Decimal("1"))])) == q("0.6667")
+    # A partial first try can beat a full second one, and the best try counts.
+    assert question_mark([(1, Decimal("0.8")), (2, Decimal("1"))]) == Decimal("0.8")
+    assert q(question_mark([(1, Decimal("0")), (2, Decimal("0")), (3, Decimal("1"))])) == q("0.3333")

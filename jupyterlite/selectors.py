@@ -24,6 +24,22 @@ def exercise_ids_passed(*, user, exercise_ids) -> set[int]:
     return {pk for pk, total, solved in rows if total and solved == total}
 
 
+def exercise_marks(*, user, exercise_ids, since) -> list[bool]:
+    """One entry per question of the published exercises among ``exercise_ids``: whether ``user`` answered it
+    right at or after ``since`` (the start of a course take), for counting lab checks in the course score."""
+    questions = list(
+        Question.objects.filter(exercise_id__in=list(exercise_ids), exercise__is_published=True).values_list(
+            "pk", flat=True
+        )
+    )
+    right = set(
+        Attempt.objects.filter(user=user, question_id__in=questions, correct=True, created_at__gte=since)
+        .values_list("question_id", flat=True)
+        .distinct()
+    )
+    return [pk in right for pk in questions]
+
+
 def question_states(*, user, exercise: Exercise) -> dict[int, dict]:
     """For each question of ``exercise``: the learner's attempt count and whether one was correct."""
     states = {q.pk: {"attempts": 0, "correct": False} for q in exercise.questions.all()}

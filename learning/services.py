@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from competencies.services import evidence_record
 from home.permissions import require
+from jupyterlite.selectors import exercise_marks
 
 from .completion import Outstanding, lesson_outstanding
 from .dates import add_months
@@ -189,12 +190,28 @@ def _lesson_mark_complete(*, course_attempt: CourseAttempt, lesson: LessonPage) 
 
 
 def course_attempt_score(*, course_attempt: CourseAttempt, lessons) -> Decimal:
-    """The take's score in percent: each question's mark in the required lessons, averaged.
+    """The take's score in percent: each mark in the required lessons, averaged.
 
-    A question's mark is its best try, each retry worth a third less (``grading.question_mark``).
+    A question's mark is its best try, each retry worth a third less (``grading.question_mark``). Each check of
+    a lab exercise in those lessons is a mark too: full when answered right during this take (the lab is for
+    trying things, so its retries are free).
     """
-    question_ids = [str(child.id) for lesson in lessons if lesson.required for child in lesson.questions()]
-    if not question_ids:
+    required = [lesson for lesson in lessons if lesson.required]
+    question_ids = [str(child.id) for lesson in required for child in lesson.questions()]
+    exercise_ids = {
+        block["value"]["exercise"]
+        for lesson in required
+        for block in lesson.body.raw_data
+        if block["type"] == "exercise" and block["value"].get("exercise")
+    }
+    lab = (
+        exercise_marks(
+            user=course_attempt.enrolment.user, exercise_ids=exercise_ids, since=course_attempt.started_at
+        )
+        if exercise_ids
+        else []
+    )
+    if not question_ids and not lab:
         return Decimal("100.00")
     tries: dict[str, list] = defaultdict(list)
     for question_id, number, score in QuestionAttempt.objects.filter(
@@ -202,7 +219,8 @@ def course_attempt_score(*, course_attempt: CourseAttempt, lessons) -> Decimal:
     ).values_list("question_id", "number", "score"):
         tries[question_id].append((number, score))
     total = sum((question_mark(tries[question_id]) for question_id in question_ids), Decimal(0))
-    return (total * 100 / len(question_ids)).quantize(Decimal("0.01"))
+    total += sum(lab)
+    return (total * 100 / (len(question_ids) + len(lab))).quantize(Decimal("0.01"))
 
 
 def course_attempt_finish_if_done(*, course_attempt: CourseAttempt) -> bool:

@@ -2,6 +2,7 @@
 
 import io
 import json
+from decimal import Decimal
 
 import pytest
 
@@ -112,3 +113,62 @@ def test_courses_for_my_role_filter(client_for, learner, catalogue, competency):
     html = response.content.decode()
     assert "Course matching" in html
     assert "Course too-high" not in html and "Course unrelated" not in html
+
+
+@pytest.fixture
+def quiz_and_lab_course(catalogue, exercise):
+    return add_course(
+        catalogue,
+        slug="quiz-and-lab",
+        level=Level.ANALYSE,
+        pass_mark=70,
+        lessons=[[q_single(attempts=2)], [("exercise", {"exercise": exercise, "heading": ""})]],
+    )
+
+
+def answer_quiz_right(client, lesson):
+    block = next(block for block in lesson.body.raw_data if block["type"] == "single_choice")
+    right = next(option["id"] for option in block["value"]["options"] if option["value"]["correct"])
+    return client.post(lesson.url, {"action": "answer", "question": block["id"], "answer": right})
+
+
+@pytest.mark.django_db
+def test_lab_checks_count_toward_the_course_score(client_for, learner, quiz_and_lab_course, exercise):
+    """Issue 17.2: each check of a lab exercise is a mark in the course score, like a question."""
+    from learning.services import course_attempt_score
+
+    enrolment = enrolment_start(user=learner, course=quiz_and_lab_course)
+    quiz, lab = quiz_and_lab_course.lessons().specific()
+    client = client_for(learner)
+    answer_quiz_right(client, quiz)
+    take = enrolment.attempts.get()
+    questions = list(exercise.questions.all())
+    lessons = list(quiz_and_lab_course.lessons().specific())
+    # The quiz right and no lab check yet: 1 of 1 + len(questions) marks.
+    expected = (Decimal(100) / (1 + len(questions))).quantize(Decimal("0.01"))
+    assert course_attempt_score(course_attempt=take, lessons=lessons) == expected
+    # A wrong check costs nothing; a right one is a full mark.
+    assert post_answer(client, questions[0], "-12345").json()["correct"] is False
+    assert post_answer(client, questions[0], str(expected_answer(question=questions[0]))).json()["correct"]
+    expected = (Decimal(200) / (1 + len(questions))).quantize(Decimal("0.01"))
+    assert course_attempt_score(course_attempt=take, lessons=lessons) == expected
+    for question in questions[1:]:
+        post_answer(client, question, str(expected_answer(question=question)))
+    take.refresh_from_db()
+    assert take.finished_at is not None and take.passed and take.score == 100
+
+
+@pytest.mark.django_db
+def test_a_lab_check_from_an_earlier_take_does_not_count_in_a_retake(
+    client_for, learner, quiz_and_lab_course, exercise
+):
+    from learning.services import course_attempt_score
+
+    questions = list(exercise.questions.all())
+    client = client_for(learner)
+    post_answer(client, questions[0], str(expected_answer(question=questions[0])))
+    assert Attempt.objects.filter(user=learner, correct=True).count() == 1
+    enrolment = enrolment_start(user=learner, course=quiz_and_lab_course)
+    take = enrolment.attempts.get()
+    lessons = list(quiz_and_lab_course.lessons().specific())
+    assert course_attempt_score(course_attempt=take, lessons=lessons) == 0

@@ -160,13 +160,20 @@ def notebook_save(*, user, exercise: Exercise, data: bytes) -> SavedNotebook:
 # --- Datasets ---------------------------------------------------------------------------------
 
 
+# Amounts as spreadsheets show them: an optional minus and pound sign, digits grouped in thousands by commas.
+_WHOLE = r"(?:-?£?|£-)(\d{1,3}(,\d{3})+|\d+)"
+_DECIMAL = r"(?:-?£?|£-)((\d{1,3}(,\d{3})+|\d+)(\.\d*)?|\.\d+)"
+
+
 def _type_ok(kind: str, value: str) -> bool:
+    """Whether ``value`` reads as ``kind``. "£1,234.50" is a decimal: the CSV keeps the text as written
+    (load_dataset shows it), while load_frame and the answer recipes read it as 1234.5."""
     if kind in ("text", "category"):
         return True
     if kind == "integer":
-        return re.fullmatch(r"-?\d+", value) is not None
+        return re.fullmatch(_WHOLE, value.strip()) is not None
     if kind == "decimal":
-        return re.fullmatch(r"-?(\d+(\.\d*)?|\.\d+)", value) is not None
+        return re.fullmatch(_DECIMAL, value.strip()) is not None
     if kind == "month":
         return re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", value) is not None
     for fmt in _DATE_FORMATS:

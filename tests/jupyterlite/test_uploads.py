@@ -105,3 +105,15 @@ def test_a_double_encoded_byte_order_mark_is_stripped():
     assert data.startswith("ï»¿".encode())
     text, columns, rows = services.validate_csv(data)
     assert columns[0]["name"] == "Body Name"
+
+
+def test_amounts_written_as_excel_shows_them_are_numbers_and_kept_as_written():
+    """Issue 21.7: "£1,234.50" and "1,200" are numbers, not text; the CSV keeps them as written."""
+    data = 'supplier,amount,items,note\nA,"£1,234.50","1,200",x\nB,£7,3,y\nC,-£12.00,-4,z\n'.encode("cp1252")
+    notices = []
+    text, columns, rows = services.validate_csv(data, notices=notices)
+    assert [c["type"] for c in columns] == ["text", "decimal", "integer", "text"]
+    assert '"£1,234.50"' in text and "-£12.00" in text and rows == 3
+    # Not every comma is a thousands separator: "1,23" is text.
+    _, columns, _ = services.validate_csv(b'amount\n"1,23"\n"12,345"\n', notices=[])
+    assert columns[0]["type"] == "text"

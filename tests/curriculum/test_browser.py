@@ -53,3 +53,25 @@ def test_axe_on_each_curriculum_page_type(page, curriculum, axe_check, sign_in):
     for url in ("/learn/", course.url, questions.url, with_exercise.url):
         page.goto(url)
         axe_check(page)
+
+
+def test_rewritten_lessons_with_tables_read_at_desktop_and_phone_widths(
+    page, curriculum, axe_check, sign_in, tmp_path
+):
+    """Issue 17: lessons now show tables; at 320 px they reflow (tables scroll in their own region) and pass axe."""
+    import os
+
+    shots = os.environ.get("SCREENSHOT_DIR") or str(tmp_path)
+    sign_in(page, curriculum, password="academy-demo-2026")
+    course = CoursePage.objects.get(slug="reading-charts-and-tables-critically")
+    page.goto(course.url)
+    page.get_by_role("button", name="Start").first.click()
+    lessons = list(LessonPage.objects.child_of(course).live())
+    for width in (1280, 320):
+        page.set_viewport_size({"width": width, "height": 900})
+        for lesson in lessons:
+            page.goto(lesson.url)
+            assert page.locator("main table").count() >= 1, lesson.slug
+            assert page.evaluate("document.documentElement.scrollWidth") <= width, (lesson.slug, width)
+            axe_check(page)
+            page.screenshot(path=f"{shots}/curriculum-{lesson.slug}-{width}.png", full_page=True)

@@ -31,7 +31,9 @@ def read(pack: Path, slug: str) -> tuple[str, list[dict]]:
 
 
 def exercises(pack: Path) -> list[dict]:
-    return [json.loads(path.read_text(encoding="utf-8")) for path in sorted((pack / "exercises").glob("*.json"))]
+    return [
+        json.loads(path.read_text(encoding="utf-8")) for path in sorted((pack / "exercises").glob("*.json"))
+    ]
 
 
 def expected(pack: Path, question: dict):
@@ -85,7 +87,9 @@ def test_model_solution_on_the_pack_datasets_gives_the_right_answers(pack, exerc
         )
         value = json.loads(json.dumps(academy[data["key"]], default=str))
         right = expected(pack, data)
-        assert mark(question, value, right).correct, f"{data['key']}: solution gave {value!r}, expected {right!r}"
+        assert mark(question, value, right).correct, (
+            f"{data['key']}: solution gave {value!r}, expected {right!r}"
+        )
         for wrong in data["known_wrong_answers"]:
             assert abs(float(wrong["value"]) - float(right)) > float(wrong["tolerance"]), data["key"]
 
@@ -104,7 +108,9 @@ def test_typed_linkage_answers_are_recomputed_from_the_pack_csvs():
     """Stage 1: badges whose UPRN is on a council tax account; stage 2: the rest, on house number,
     standardised street and postcode; the answers are the badges matched in stage 1 and left after stage 2."""
     badges = pd.read_csv(LINKAGE / "datasets" / "blue-badge-holders.csv", dtype=str, keep_default_na=False)
-    accounts = pd.read_csv(LINKAGE / "datasets" / "council-tax-accounts.csv", dtype=str, keep_default_na=False)
+    accounts = pd.read_csv(
+        LINKAGE / "datasets" / "council-tax-accounts.csv", dtype=str, keep_default_na=False
+    )
     account_uprns = accounts.loc[accounts["uprn"] != "", ["uprn"]].drop_duplicates()
     stage1 = badges[badges["uprn"] != ""].merge(account_uprns, on="uprn", how="left", indicator=True)
     on_uprn = set(stage1.loc[stage1["_merge"] == "both", "badge_ref"])
